@@ -1,0 +1,53 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else is a helper.
+# Python 3.13 is picked by .python-version under pyenv; PYTHON=... overrides.
+PYTHON ?= $(shell command -v python3.13 >/dev/null 2>&1 && echo python3.13 || echo python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+# `make run` is the local demo: DEBUG on and the embedded SQLite database unless told otherwise.
+RUN_ENV := DEBUG=$${DEBUG:-1}
+
+.PHONY: run test build install install-dev lint migrations-check pytest collectstatic clean
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; sys.exit("Python 3.12+ is needed (found %s); install 3.13 or set PYTHON=" % sys.version.split()[0]) if sys.version_info < (3, 12) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Stamp files re-run the install only when pyproject.toml changes.
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet .
+	touch $@
+
+$(VENV)/.installed-dev: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet '.[dev]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+run: install
+	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
+	$(RUN_ENV) $(BIN)/python manage.py load_demo_data
+	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+migrations-check: install-dev
+	DJANGO_SETTINGS_MODULE=config.test_settings $(BIN)/python manage.py makemigrations --check --dry-run
+
+pytest: install-dev
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test: lint migrations-check pytest
+
+collectstatic: install
+	DEBUG=0 SECRET_KEY=collectstatic-only $(BIN)/python manage.py collectstatic --noinput -v0
+
+# What the Docker image's build stage runs; CI runs it too, so the image's steps stay tested.
+build: install collectstatic
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from services import views
+
+app_name = "services"
+
+urlpatterns = [
+    path(
+        "projekty/<slug:project_slug>/oferty/<slug:slug>/",
+        views.offer_detail,
+        name="offer-detail",
+    ),
+]

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "projects",
     "participants",
     "services",
+    # Cross-cutting: the audit log of every app's writes and views; depends only on projects.
+    "audit",
 ]
 
 MIDDLEWARE = [
@@ -57,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The signed-in user becomes the actor of audited writes (after authentication).
+    "audit.middleware.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]

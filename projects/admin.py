@@ -2,7 +2,15 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
-from projects.models import Funding, Organisation, Partnership, Project, ProjectContact
+from projects.models import (
+    Funding,
+    Organisation,
+    Partnership,
+    Project,
+    ProjectContact,
+    ProjectMembership,
+    StaffProfile,
+)
 
 
 @admin.register(Organisation)
@@ -87,3 +95,21 @@ class ProjectAdmin(TranslationAdmin):
     @admin.display(description=_("stan"))
     def status_label(self, project):
         return project.get_status_display()
+
+
+@admin.register(ProjectMembership)
+class ProjectMembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "project", "role", "created_at"]
+    list_filter = ["role", "project"]
+    list_select_related = ["user", "project"]
+    search_fields = ["user__username", "user__last_name", "project__title"]
+    autocomplete_fields = ["user", "project"]
+
+
+@admin.register(StaffProfile)
+class StaffProfileAdmin(admin.ModelAdmin):
+    list_display = ["user", "organisation", "job_title"]
+    list_filter = ["organisation"]
+    list_select_related = ["user", "organisation"]
+    search_fields = ["user__username", "user__last_name", "organisation__name"]
+    autocomplete_fields = ["user", "organisation"]

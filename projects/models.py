@@ -3,6 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -93,6 +94,15 @@ class ProjectQuerySet(models.QuerySet):
             output_field=models.IntegerField(),
         )
         return self.alias(status_rank=rank).order_by("status_rank", "-start_date", "title")
+
+    def for_user(self, user):
+        """The projects a staff user works in: all for a superuser, none for anyone inactive."""
+        if user is None or not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_superuser:
+            return self
+        # (user, project) is unique, so the join adds no duplicates.
+        return self.filter(memberships__user=user)
 
 
 class Project(models.Model):
@@ -466,3 +476,73 @@ class Partnership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} – {self.get_role_display()}"
+
+
+# --- Staff: organisations, project roles ---------------------------------------------------
+
+
+class StaffRole(models.TextChoices):
+    CASEWORKER = "caseworker", _("pracownik socjalny")
+    SPECIALIST = "specialist", _("specjalista")
+    COORDINATOR = "coordinator", _("koordynator")
+    CENTRE_ADMIN = "centre_admin", _("administrator ośrodka")
+
+
+class StaffProfile(models.Model):
+    """Which organisation a staff user works for; one per user, kept deliberately small."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="staff_profile",
+        verbose_name=_("użytkownik"),
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="staff", verbose_name=_("organizacja")
+    )
+    job_title = models.CharField(_("stanowisko"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("profil pracownika")
+        verbose_name_plural = _("profile pracowników")
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.organisation}"
+
+
+class ProjectMembershipQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(user__is_active=True)
+
+
+class ProjectMembership(models.Model):
+    """A staff user's role in one project; the single source of row-level scoping."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="project_memberships",
+        verbose_name=_("użytkownik"),
+    )
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("projekt")
+    )
+    role = models.CharField(_("rola"), max_length=20, choices=StaffRole.choices)
+    created_at = models.DateTimeField(_("utworzono"), auto_now_add=True)
+
+    objects = ProjectMembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("członkostwo w projekcie")
+        verbose_name_plural = _("członkostwa w projektach")
+        ordering = ["project", "role", "user__username"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "project"],
+                name="membership_unique_user_project",
+                violation_error_message=_("Ten użytkownik ma już rolę w tym projekcie."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.project} ({self.get_role_display()})"

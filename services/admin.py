@@ -3,8 +3,11 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from participants.admin import ParticipantSubgroupInline
 from projects.admin import ProjectAdmin
+from projects.admin_scoping import ProjectScopedAdmin
 from services.models import (
     Activity,
+    ActivitySession,
+    Consultation,
     Deliverable,
     PlaceKind,
     Situation,
@@ -74,3 +77,32 @@ class DeliverableAdmin(TranslationAdmin):
     list_select_related = ["project"]
     search_fields = ["name", "project__title"]
     autocomplete_fields = ["project"]
+
+
+@admin.register(Consultation)
+class ConsultationAdmin(ProjectScopedAdmin):
+    list_display = [
+        "date",
+        "start_time",
+        "project",
+        "specialist_kind",
+        "specialist",
+        "place_kind",
+        "duration_minutes",
+        "form",
+    ]
+    list_filter = ["project", "specialist_kind", "place_kind", "form"]
+    list_select_related = ["project", "specialist_kind", "specialist", "place_kind"]
+    search_fields = ["topic", "hospital_name"]
+    raw_id_fields = ["person", "family"]
+    readonly_fields = ["created_by"]
+    date_hierarchy = "date"
+    show_full_result_count = False
+
+
+@admin.register(ActivitySession)
+class ActivitySessionAdmin(ProjectScopedAdmin):
+    list_display = ["activity", "date", "attendance"]
+    list_filter = ["activity__project"]
+    list_select_related = ["activity", "activity__project"]
+    date_hierarchy = "date"

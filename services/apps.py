@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class ServicesConfig(AppConfig):
     name = "services"
     verbose_name = _("Wsparcie")
+
+    def ready(self):
+        from audit.registry import register
+        from services.models import ActivitySession, Consultation
+
+        register(Consultation, project="project_id", sensitive=["notes", "topic"])
+        register(ActivitySession, project="activity.project_id")

@@ -1,12 +1,21 @@
 """What families can get: support offers, the specialists and places behind them, activities
 and the outputs (deliverables) a project promised."""
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from participants.models import ParticipantSubgroup
-from projects.models import Project
+from participants.models import Enrolment, Family, ParticipantSubgroup, Person
+from projects.constraints import ConstraintErrorsOnFields
+from projects.models import Project, ProjectMembership
+from projects.scoping import scope_to_projects
+
+MATERNITY_WARD_SLUG = "maternity-ward"
+MAX_CONSULTATION_MINUTES = 480
 
 
 class Vocabulary(models.Model):
@@ -187,3 +196,211 @@ class Deliverable(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ConsultationQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return scope_to_projects(self, user)
+
+    def for_listing(self):
+        return self.select_related("project", "specialist_kind", "place_kind", "specialist")
+
+
+class Consultation(ConstraintErrorsOnFields, models.Model):
+    """One specialist consultation given to a person and/or a family of a project."""
+
+    constraint_error_fields = {"no_participant": "person", "duration_range": "duration_minutes"}
+
+    class Form(models.TextChoices):
+        INDIVIDUAL = "individual", _("indywidualna")
+        GROUP = "group", _("grupowa")
+
+    project = models.ForeignKey(
+        Project, on_delete=models.PROTECT, related_name="consultations", verbose_name=_("projekt")
+    )
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="consultations",
+        verbose_name=_("osoba"),
+    )
+    family = models.ForeignKey(
+        Family,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="consultations",
+        verbose_name=_("rodzina"),
+    )
+    specialist_kind = models.ForeignKey(
+        SpecialistKind,
+        on_delete=models.PROTECT,
+        related_name="consultations",
+        verbose_name=_("rodzaj specjalisty"),
+    )
+    specialist = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="consultations_given",
+        verbose_name=_("specjalista"),
+    )
+    date = models.DateField(_("data"))
+    start_time = models.TimeField(_("godzina rozpoczęcia"), null=True, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("czas trwania (min)"),
+        validators=[
+            MinValueValidator(1, _("Czas trwania musi wynosić co najmniej 1 minutę.")),
+            MaxValueValidator(
+                MAX_CONSULTATION_MINUTES,
+                _("Konsultacja nie może trwać dłużej niż 8 godzin (480 minut)."),
+            ),
+        ],
+    )
+    place_kind = models.ForeignKey(
+        PlaceKind,
+        on_delete=models.PROTECT,
+        related_name="consultations",
+        verbose_name=_("miejsce"),
+    )
+    hospital_name = models.CharField(
+        _("szpital"), max_length=200, blank=True, help_text=_("Wymagany na oddziale położniczym.")
+    )
+    form = models.CharField(
+        _("forma"), max_length=12, choices=Form.choices, default=Form.INDIVIDUAL
+    )
+    topic = models.CharField(_("temat"), max_length=300, blank=True)
+    notes = models.TextField(
+        _("notatki"),
+        blank=True,
+        help_text=_("Czytają je tylko autor, koordynatorzy i administratorzy ośrodka."),
+    )
+    # Set by the form that submits it, so a double submission is recorded once.
+    idempotency_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("wprowadził(a)"),
+    )
+    created_at = models.DateTimeField(_("utworzono"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ostatnia zmiana"), auto_now=True)
+
+    objects = ConsultationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("konsultacja")
+        verbose_name_plural = _("konsultacje")
+        ordering = ["-date", "-start_time", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(person__isnull=False) | Q(family__isnull=False),
+                name="consultation_has_participant",
+                violation_error_code="no_participant",
+                violation_error_message=_("Wskaż osobę albo rodzinę."),
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    duration_minutes__gte=1, duration_minutes__lte=MAX_CONSULTATION_MINUTES
+                ),
+                name="consultation_duration_range",
+                violation_error_code="duration_range",
+                violation_error_message=_("Czas trwania musi wynosić od 1 do 480 minut."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["project", "date"], name="consultation_project_date_idx"),
+            models.Index(fields=["specialist_kind", "date"], name="consultation_kind_date_idx"),
+            models.Index(fields=["place_kind"], name="consultation_place_idx"),
+            models.Index(fields=["specialist"], name="consultation_specialist_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} #{self.pk}"
+
+    def validate_constraints(self, exclude=None):
+        # The range validators already put the message next to the field.
+        exclude = set(exclude or ())
+        if self.duration_minutes is not None and not (
+            1 <= self.duration_minutes <= MAX_CONSULTATION_MINUTES
+        ):
+            exclude.add("duration_minutes")
+        super().validate_constraints(exclude=exclude)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if (
+            self.place_kind_id
+            and self.place_kind.slug == MATERNITY_WARD_SLUG
+            and not self.hospital_name.strip()
+        ):
+            errors["hospital_name"] = _("Podaj nazwę szpitala, w którym odbyła się konsultacja.")
+        if self.project_id:
+            if self.person_id and not self._person_in_project():
+                errors["person"] = _("Ta osoba nie jest uczestnikiem tego projektu.")
+            if self.family_id and not self._family_in_project():
+                errors["family"] = _("Ta rodzina nie jest uczestnikiem tego projektu.")
+            if self.specialist_id and not self._specialist_in_project():
+                errors["specialist"] = _("Ta osoba nie należy do zespołu projektu.")
+        if errors:
+            raise ValidationError(errors)
+
+    def _person_in_project(self) -> bool:
+        in_project = Enrolment.objects.filter(project_id=self.project_id)
+        family_id = self.person.family_id
+        return in_project.filter(
+            Q(person_id=self.person_id) | Q(family_id=family_id, family__isnull=False)
+        ).exists()
+
+    def _family_in_project(self) -> bool:
+        return Enrolment.objects.filter(
+            Q(family_id=self.family_id) | Q(person__family_id=self.family_id),
+            project_id=self.project_id,
+        ).exists()
+
+    def _specialist_in_project(self) -> bool:
+        if self.specialist.is_superuser:
+            return True
+        return ProjectMembership.objects.filter(
+            user_id=self.specialist_id, project_id=self.project_id
+        ).exists()
+
+
+class ActivitySessionQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return scope_to_projects(self, user, project_field="activity__project")
+
+
+class ActivitySession(models.Model):
+    """An activity actually held on a day, with how many people came."""
+
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("działanie")
+    )
+    date = models.DateField(_("data"))
+    attendance = models.PositiveIntegerField(_("liczba uczestników"))
+    notes = models.TextField(_("uwagi"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("wprowadził(a)"),
+    )
+    created_at = models.DateTimeField(_("utworzono"), auto_now_add=True)
+
+    objects = ActivitySessionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("zrealizowane zajęcia")
+        verbose_name_plural = _("zrealizowane zajęcia")
+        ordering = ["activity", "-date", "pk"]
+        indexes = [models.Index(fields=["activity", "date"], name="activity_session_date_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.activity} – {self.date:%Y-%m-%d}"

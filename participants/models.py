@@ -284,7 +284,9 @@ class Person(ConstraintErrorsOnFields, models.Model):
             }
 
 
-class Consent(models.Model):
+class Consent(ConstraintErrorsOnFields, models.Model):
+    constraint_error_fields = {"withdrawn_before_given": "withdrawn_on"}
+
     class Scope(models.TextChoices):
         PARTICIPATION = "participation", _("udział w projekcie")
         DATA_PROCESSING = "data_processing", _("przetwarzanie danych osobowych")
@@ -306,6 +308,7 @@ class Consent(models.Model):
             models.CheckConstraint(
                 condition=Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gte=F("given_on")),
                 name="consent_withdrawn_after_given",
+                violation_error_code="withdrawn_before_given",
                 violation_error_message=_(
                     "Zgody nie można wycofać przed dniem, w którym ją wyrażono."
                 ),
@@ -314,13 +317,6 @@ class Consent(models.Model):
 
     def __str__(self) -> str:
         return self.get_scope_display()
-
-    def clean(self):
-        super().clean()
-        if self.given_on and self.withdrawn_on and self.withdrawn_on < self.given_on:
-            raise ValidationError(
-                {"withdrawn_on": _("Zgody nie można wycofać przed dniem, w którym ją wyrażono.")}
-            )
 
     @property
     def is_active(self) -> bool:

@@ -139,6 +139,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='consent',
-            constraint=models.CheckConstraint(condition=models.Q(('withdrawn_on__isnull', True), ('withdrawn_on__gte', models.F('given_on')), _connector='OR'), name='consent_withdrawn_after_given', violation_error_message='Zgody nie można wycofać przed dniem, w którym ją wyrażono.'),
+            constraint=models.CheckConstraint(condition=models.Q(('withdrawn_on__isnull', True), ('withdrawn_on__gte', models.F('given_on')), _connector='OR'), name='consent_withdrawn_after_given', violation_error_code='withdrawn_before_given', violation_error_message='Zgody nie można wycofać przed dniem, w którym ją wyrażono.'),
         ),
     ]

@@ -20,7 +20,7 @@ from participants import enrolment as enrolment_writes
 from participants import records
 from participants.models import ParticipantSubgroup
 from participants.pesel import FEMALE, synthetic_pesel
-from projects.models import Organisation, Project, ProjectMembership, StaffProfile, StaffRole
+from projects.models import Organisation, Project, ProjectMembership, StaffProfile
 from services import consultations
 from services.models import PlaceKind, SpecialistKind
 from services.seed import five_projects

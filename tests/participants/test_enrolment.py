@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from participants.enrolment import enrol, end_enrolment
+from participants.enrolment import end_enrolment, enrol
 from participants.models import Enrolment
 from projects.models import StaffRole
 from tests.factories import (
@@ -57,7 +57,9 @@ def test_a_person_counts_once_per_project(project, caseworker, person):
     make_enrolment(actor=caseworker, person=person)
     with pytest.raises(ValidationError) as caught:
         make_enrolment(actor=caseworker, person=person, start_date=date(2025, 6, 1))
-    assert caught.value.message_dict == {"person": ["Ta osoba jest już uczestnikiem tego projektu."]}
+    assert caught.value.message_dict == {
+        "person": ["Ta osoba jest już uczestnikiem tego projektu."]
+    }
     assert Enrolment.objects.count() == 1
 
 
@@ -108,7 +110,9 @@ def test_a_family_counts_once_per_subgroup(project, caseworker):
     make_enrolment(actor=caseworker, family=family)
     with pytest.raises(ValidationError) as caught:
         make_enrolment(actor=caseworker, family=family)
-    assert caught.value.message_dict == {"family": ["Ta rodzina jest już w tej podgrupie projektu."]}
+    assert caught.value.message_dict == {
+        "family": ["Ta rodzina jest już w tej podgrupie projektu."]
+    }
 
 
 def test_a_person_enrolled_with_a_family_must_belong_to_it(project, caseworker, person):

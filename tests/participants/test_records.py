@@ -86,9 +86,7 @@ def test_a_pesel_already_on_record_is_an_error(project, caseworker):
     assert Person.objects.count() == 1
 
 
-def test_without_a_pesel_the_other_identifier_birth_date_and_sex_are_required(
-    project, caseworker
-):
+def test_without_a_pesel_the_other_identifier_birth_date_and_sex_are_required(project, caseworker):
     with pytest.raises(ValidationError) as caught:
         records.create_person(
             actor=caseworker, project=project, first_name="Olena", last_name="K", no_pesel=True

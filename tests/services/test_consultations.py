@@ -103,9 +103,7 @@ def test_the_participant_must_take_part_in_the_project(project, caseworker, spec
     outsider_person = make_person(project, actor=caseworker)  # on record, never enrolled
     family = make_family(project, actor=caseworker)
     with pytest.raises(ValidationError) as caught:
-        make_consultation(
-            actor=specialist, project=project, person=outsider_person, family=family
-        )
+        make_consultation(actor=specialist, project=project, person=outsider_person, family=family)
     assert caught.value.message_dict == {
         "person": ["Ta osoba nie jest uczestnikiem tego projektu."],
         "family": ["Ta rodzina nie jest uczestnikiem tego projektu."],
@@ -158,12 +156,14 @@ def test_a_double_submission_is_recorded_once(project, specialist, participant):
 
 def test_log_consultation_takes_keyword_arguments_only(project, specialist):
     with pytest.raises(TypeError):
-        log_consultation(specialist, project)  # noqa
+        log_consultation(specialist, project)
 
 
 def test_an_activity_held_is_recorded_with_its_attendance(project, caseworker):
     activity = Activity.objects.create(project=project, kind=Activity.Kind.PICNIC)
-    record_activity_session(actor=caseworker, activity=activity, date=date(2025, 6, 1), attendance=42)
+    record_activity_session(
+        actor=caseworker, activity=activity, date=date(2025, 6, 1), attendance=42
+    )
     assert ActivitySession.objects.get().attendance == 42
     with pytest.raises(ValidationError) as caught:
         record_activity_session(

@@ -17,6 +17,21 @@ def _require_record_keeper(actor, project) -> None:
         raise PermissionDenied(_("Nie masz uprawnień do prowadzenia kart w tym projekcie."))
 
 
+def _require_keeper_of_person(actor, person: Person) -> None:
+    """The person's record may be kept in the project that created it or any they are in."""
+    projects = {person.created_in_project_id}
+    projects.update(person.enrolments.values_list("project_id", flat=True))
+    if not any(can_keep_records(actor, project) for project in projects):
+        raise PermissionDenied(_("Nie masz uprawnień do prowadzenia kart w tym projekcie."))
+
+
+def _require_keeper_of_family(actor, family: Family) -> None:
+    projects = {family.created_in_project_id}
+    projects.update(family.enrolments.values_list("project_id", flat=True))
+    if not any(can_keep_records(actor, project) for project in projects):
+        raise PermissionDenied(_("Nie masz uprawnień do prowadzenia kart w tym projekcie."))
+
+
 def _assign(instance, fields: dict) -> None:
     for name, value in fields.items():
         try:
@@ -40,7 +55,7 @@ def create_family(*, actor, project, label: str, **fields) -> Family:
 
 @transaction.atomic
 def update_family(*, actor, family: Family, **fields) -> Family:
-    _require_record_keeper(actor, family.created_in_project_id)
+    _require_keeper_of_family(actor, family)
     _assign(family, fields)
     family.full_clean()
     family.save()
@@ -80,7 +95,7 @@ def create_person(
 
 @transaction.atomic
 def update_person(*, actor, person: Person, **fields) -> Person:
-    _require_record_keeper(actor, person.created_in_project_id)
+    _require_keeper_of_person(actor, person)
     if fields.get("family") is not None and not _family_visible(actor, fields["family"]):
         raise PermissionDenied(_("Nie masz dostępu do tej rodziny."))
     _assign(person, fields)
@@ -93,7 +108,7 @@ def update_person(*, actor, person: Person, **fields) -> Person:
 def record_consent(
     *, actor, person: Person, scope: str, given_on: date, withdrawn_on: date | None = None
 ) -> Consent:
-    _require_record_keeper(actor, person.created_in_project_id)
+    _require_keeper_of_person(actor, person)
     consent = Consent(person=person, scope=scope, given_on=given_on, withdrawn_on=withdrawn_on)
     consent.full_clean()
     consent.save()
@@ -102,7 +117,7 @@ def record_consent(
 
 @transaction.atomic
 def withdraw_consent(*, actor, consent: Consent, withdrawn_on: date) -> Consent:
-    _require_record_keeper(actor, consent.person.created_in_project_id)
+    _require_keeper_of_person(actor, consent.person)
     consent.withdrawn_on = withdrawn_on
     consent.full_clean()
     consent.save()

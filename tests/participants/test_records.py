@@ -187,3 +187,17 @@ def test_only_record_keepers_of_the_project_create_people(project, role):
     with pytest.raises(PermissionDenied):
         make_person(project, actor=user)
     assert not Person.objects.exists()
+
+
+def test_a_person_is_kept_by_every_project_they_take_part_in(project, caseworker):
+    from tests.factories import make_enrolment
+
+    beta = make_project("beta")
+    beta_caseworker = make_staff(beta, StaffRole.CASEWORKER)
+    person = make_person(project, actor=caseworker)
+    with pytest.raises(PermissionDenied):
+        records.update_person(actor=beta_caseworker, person=person, phone="600100200")
+    make_enrolment(actor=beta_caseworker, person=person, project=beta)
+    records.update_person(actor=beta_caseworker, person=person, phone="600100200")
+    person.refresh_from_db()
+    assert person.phone == "600100200"

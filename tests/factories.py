@@ -14,6 +14,7 @@ import itertools
 from datetime import date
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
 from audit.log import acting_as
 from participants import enrolment as enrolment_writes
@@ -21,6 +22,7 @@ from participants import records
 from participants.models import ParticipantSubgroup
 from participants.pesel import FEMALE, synthetic_pesel
 from projects.models import Organisation, Project, ProjectMembership, StaffProfile
+from projects.roles import GROUP_NAMES
 from services import consultations
 from services.models import PlaceKind, SpecialistKind
 from services.seed import five_projects
@@ -67,13 +69,15 @@ def organisation(name: str = "MOPR Testowo") -> Organisation:
 
 
 def make_staff(project: Project | None, role: str, *, username: str = "", **user_fields):
-    """A staff user with `role` in `project` (a StaffRole value) and a staff profile."""
+    """A staff user with `role` in `project` (a StaffRole value), in the role's auth Group
+    (so the admin grants its permissions), with a staff profile."""
     User = get_user_model()
     username = username or f"{role}-{project.slug if project else 'none'}-{_next()}"
     user = User.objects.create_user(
         username=username, password="haslo-testowe-123", is_staff=True, **user_fields
     )
     StaffProfile.objects.create(user=user, organisation=organisation())
+    user.groups.add(Group.objects.get(name=GROUP_NAMES[role]))
     if project is not None:
         with acting_as(None):
             ProjectMembership.objects.create(user=user, project=project, role=role)
@@ -82,6 +86,7 @@ def make_staff(project: Project | None, role: str, *, username: str = "", **user
 
 def add_role(user, project: Project, role: str) -> ProjectMembership:
     membership = ProjectMembership.objects.create(user=user, project=project, role=role)
+    user.groups.add(Group.objects.get(name=GROUP_NAMES[role]))
     user.__dict__.pop("_project_roles_cache", None)
     return membership
 

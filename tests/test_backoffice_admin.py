@@ -101,3 +101,16 @@ def test_the_consultation_list_in_nine_queries(
     # with project, kinds and specialist joined, 8-9 the date hierarchy's range and days.
     with django_assert_num_queries(9):
         assert admin_client.get(url).status_code == 200
+
+
+def test_a_caseworkers_admin_lists_show_only_their_projects_rows(client, project, caseworker):
+    beta = make_project("beta")
+    beta_caseworker = make_staff(beta, StaffRole.CASEWORKER)
+    own = make_person(project, actor=caseworker, last_name="Alfowska")
+    make_person(beta, actor=beta_caseworker, last_name="Betowska")
+    client.force_login(caseworker)
+    response = client.get(reverse("admin:participants_person_changelist"))
+    assert response.status_code == 200
+    assert [p.pk for p in response.context["cl"].result_list] == [own.pk]
+    # The role group grants no access to the audit log.
+    assert client.get(reverse("admin:audit_auditentry_changelist")).status_code == 403

@@ -195,3 +195,16 @@ def test_the_role_groups_hold_their_permissions():
     assert caseworker < coordinator < admin
     # Nobody may change or delete the audit log.
     assert not {p for p in admin if p[0] == "audit" and not p[1].startswith("view")}
+
+
+def test_a_later_migration_can_append_permissions_to_a_role():
+    from django.apps import apps
+
+    from projects.roles import sync_role_groups
+
+    group = Group.objects.get(name="Specjalista")
+    before = group.permissions.count()
+    sync_role_groups(apps, {"specialist": ["services.view_supportoffer"]})
+    assert group.permissions.count() == before + 1
+    sync_role_groups(apps, {"specialist": ["services.view_supportoffer"]})  # idempotent
+    assert group.permissions.count() == before + 1

@@ -217,3 +217,15 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# --- GDPR (retention of participants' personal data) ------------------------------------------
+# Whole years after the END of the last project a person or family took part in before
+# `anonymise_expired_participants` removes their personal data. The default of 10 years covers
+# the usual EFS/EFS+ archiving clauses of funding agreements (the CPR 2021/1060 art. 82 minimum
+# of five years from 31 December of the year of the last payment, which often comes years after
+# the project ends) with a margin. The controller (the city / the centre) MUST set it from its
+# funding agreements and its archival rules (jednolity rzeczowy wykaz akt); a value below 1 is
+# refused so a typo cannot wipe the records of a project that just ended.
+PARTICIPANT_RETENTION_YEARS = env_int("PARTICIPANT_RETENTION_YEARS", 10)
+if PARTICIPANT_RETENTION_YEARS < 1:
+    raise ImproperlyConfigured("PARTICIPANT_RETENTION_YEARS must be at least 1.")

@@ -71,6 +71,19 @@ class FamilyQuerySet(models.QuerySet):
             )
         )
 
+    def not_anonymised(self):
+        return self.filter(anonymised_at__isnull=True)
+
+    def all_projects_ended_before(self, cutoff):
+        """Families none of whose projects ended on or after `cutoff`: the project the card
+        was created in, the family's enrolments, and its members' cards and enrolments."""
+        return (
+            self.exclude(created_in_project__end_date__gte=cutoff)
+            .exclude(enrolments__project__end_date__gte=cutoff)
+            .exclude(members__created_in_project__end_date__gte=cutoff)
+            .exclude(members__enrolments__project__end_date__gte=cutoff)
+        )
+
 
 class PersonQuerySet(models.QuerySet):
     def for_user(self, user):
@@ -85,6 +98,18 @@ class PersonQuerySet(models.QuerySet):
                     project__in=visible_projects, family__isnull=False
                 ).values("family_id")
             )
+        )
+
+    def not_anonymised(self):
+        return self.filter(anonymised_at__isnull=True)
+
+    def all_projects_ended_before(self, cutoff):
+        """Persons none of whose projects ended on or after `cutoff`: the project the card was
+        created in, their own enrolments and their family's."""
+        return (
+            self.exclude(created_in_project__end_date__gte=cutoff)
+            .exclude(enrolments__project__end_date__gte=cutoff)
+            .exclude(family__enrolments__project__end_date__gte=cutoff)
         )
 
 
@@ -115,6 +140,13 @@ class Family(models.Model):
     phone = models.CharField(_("telefon"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     notes = models.TextField(_("uwagi"), blank=True)
+    anonymised_at = models.DateTimeField(
+        _("zanonimizowano"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Dane osobowe usunięto po okresie przechowywania lub na wniosek (RODO)."),
+    )
     created_at = models.DateTimeField(_("utworzono"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ostatnia zmiana"), auto_now=True)
 
@@ -127,6 +159,22 @@ class Family(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+    @property
+    def is_anonymised(self) -> bool:
+        return self.anonymised_at is not None
+
+    def clean(self):
+        super().clean()
+        if self.is_anonymised:
+            refused = _("Dane tej rodziny zostały zanonimizowane – nie można ich uzupełnić.")
+            errors = {
+                name: refused
+                for name in ("street", "postcode", "town", "phone", "email", "notes")
+                if getattr(self, name)
+            }
+            if errors:
+                raise ValidationError(errors)
 
 
 class Sex(models.TextChoices):
@@ -227,6 +275,13 @@ class Person(ConstraintErrorsOnFields, models.Model):
         related_name="persons_created",
         verbose_name=_("projekt, w którym założono kartę"),
     )
+    anonymised_at = models.DateTimeField(
+        _("zanonimizowano"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Dane osobowe usunięto po okresie przechowywania lub na wniosek (RODO)."),
+    )
     created_at = models.DateTimeField(_("utworzono"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ostatnia zmiana"), auto_now=True)
 
@@ -246,11 +301,17 @@ class Person(ConstraintErrorsOnFields, models.Model):
         self.pesel = (self.pesel or "").strip() or None
         super().save(*args, **kwargs)
 
+    @property
+    def is_anonymised(self) -> bool:
+        return self.anonymised_at is not None
+
     def clean(self):
         super().clean()
         self.pesel = (self.pesel or "").strip() or None
         errors: dict[str, str] = {}
-        if self.pesel:
+        if self.is_anonymised:
+            self._stay_anonymous(errors)
+        elif self.pesel:
             if self.no_pesel:
                 errors["no_pesel"] = _("Podano PESEL – odznacz „brak numeru PESEL”.")
             self._keep_consistent_with_pesel(errors)
@@ -261,10 +322,26 @@ class Person(ConstraintErrorsOnFields, models.Model):
                 errors["birth_date"] = _("Bez numeru PESEL podaj datę urodzenia.")
         else:
             errors["pesel"] = _("Podaj PESEL albo zaznacz „brak numeru PESEL”.")
-        if not self.sex and "sex" not in errors and (self.no_pesel or not self.pesel):
+        if (
+            not self.is_anonymised
+            and not self.sex
+            and "sex" not in errors
+            and (self.no_pesel or not self.pesel)
+        ):
             errors["sex"] = _("Podaj płeć.")
         if errors:
             raise ValidationError(errors)
+
+    def _stay_anonymous(self, errors: dict) -> None:
+        """An anonymised record has no PESEL (`no_pesel` set), no other identifier and no
+        contact details; its birth date, when kept, is generalised (see
+        `participants.anonymisation`). Nothing identifying may be typed back in."""
+        refused = _("Dane tej osoby zostały zanonimizowane – nie można ich uzupełnić.")
+        for name in ("pesel", "other_identifier", "phone", "email"):
+            if getattr(self, name):
+                errors[name] = refused
+        if not self.no_pesel:
+            errors["no_pesel"] = refused
 
     def _keep_consistent_with_pesel(self, errors: dict) -> None:
         try:

@@ -12,3 +12,8 @@ class ServicesConfig(AppConfig):
 
         register(Consultation, project="project_id", sensitive=["notes", "topic"])
         register(ActivitySession, project="activity.project_id")
+
+        # GDPR: consultations take part in participants' retention, erasure and access export.
+        from services import gdpr
+
+        gdpr.connect()

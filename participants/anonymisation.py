@@ -36,10 +36,9 @@ from django.db.models import Q
 from audit.models import AuditEntry
 from audit.registry import MASK
 from participants.ages import age_on
+from participants.models import ANONYMISED_MARKER as MARKER
 from participants.models import Enrolment, Family, Person
 from participants.signals import participants_anonymised
-
-MARKER = "[zanonimizowano]"
 
 PERSON_WIPED = {
     "first_name": MARKER,

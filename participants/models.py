@@ -19,6 +19,10 @@ from projects.constraints import ConstraintErrorsOnFields
 from projects.models import Project, Voivodeship, postcode_validator
 from projects.scoping import scope_to_projects
 
+# What an anonymised record holds instead of a name or a family's label (not translated: it is
+# data, and the same in every language's view of it).
+ANONYMISED_MARKER = "[zanonimizowano]"
+
 
 class ParticipantSubgroup(models.Model):
     project = models.ForeignKey(
@@ -173,6 +177,8 @@ class Family(models.Model):
                 for name in ("street", "postcode", "town", "phone", "email", "notes")
                 if getattr(self, name)
             }
+            if self.label != ANONYMISED_MARKER:
+                errors["label"] = refused
             if errors:
                 raise ValidationError(errors)
 
@@ -294,6 +300,8 @@ class Person(ConstraintErrorsOnFields, models.Model):
         indexes = [models.Index(fields=["last_name", "first_name"], name="person_name_idx")]
 
     def __str__(self) -> str:
+        if self.is_anonymised:
+            return f"{ANONYMISED_MARKER} #{self.pk}"
         return f"{self.first_name} {self.last_name}"
 
     def save(self, *args, **kwargs):
@@ -337,6 +345,9 @@ class Person(ConstraintErrorsOnFields, models.Model):
         contact details; its birth date, when kept, is generalised (see
         `participants.anonymisation`). Nothing identifying may be typed back in."""
         refused = _("Dane tej osoby zostały zanonimizowane – nie można ich uzupełnić.")
+        for name in ("first_name", "last_name"):
+            if getattr(self, name) != ANONYMISED_MARKER:
+                errors[name] = refused
         for name in ("pesel", "other_identifier", "phone", "email"):
             if getattr(self, name):
                 errors[name] = refused

@@ -25,6 +25,7 @@ from participants.pesel import synthetic_pesel
 from participants.retention import anonymise_expired, retention_cutoff
 from participants.signals import participants_anonymised
 from services.models import Consultation
+from tests.factories import make_person
 from tests.participants.conftest import PERSONAL_STRINGS_OF_EXPIRED, TODAY, audit_log_text
 
 pytestmark = pytest.mark.django_db
@@ -329,3 +330,31 @@ def test_the_generalised_birth_date_keeps_every_age_at_enrolment():
             assert generalised <= birth
             assert [age_on(generalised, s) for s in starts] == [age_on(birth, s) for s in starts]
     assert generalised_birth_date(date(1990, 1, 1), []) is None
+
+
+def test_a_name_cannot_be_typed_back_into_an_anonymised_record(world):
+    anonymise_expired(today=TODAY)
+
+    with pytest.raises(ValidationError) as caught:
+        records.update_person(
+            actor=world.keeper, person=Person.objects.get(pk=world.jan.pk), last_name="Obcy"
+        )
+    assert caught.value.message_dict == {
+        "last_name": ["Dane tej osoby zostały zanonimizowane – nie można ich uzupełnić."]
+    }
+    with pytest.raises(ValidationError) as caught:
+        records.update_family(
+            actor=world.keeper, family=Family.objects.get(pk=world.family.pk), street="ul. Nowa 1"
+        )
+    assert list(caught.value.message_dict) == ["street"]
+    assert str(Person.objects.get(pk=world.jan.pk)) == f"{MARKER} #{world.jan.pk}"
+
+
+def test_without_any_enrolment_the_birth_date_is_removed(world):
+    never_enrolled = make_person(world.old, actor=world.keeper, first_name="Zofia")
+
+    anonymise_expired(today=TODAY)
+
+    never_enrolled.refresh_from_db()
+    assert (never_enrolled.birth_date, never_enrolled.sex) == (None, "K")
+    never_enrolled.full_clean()

@@ -1,32 +1,39 @@
-"""The Person admin's "Eksport danych osoby (RODO art. 15)" page and its JSON download.
+"""The Person admin's GDPR pages: "Eksport danych osoby (RODO art. 15)" with its JSON
+download, and "Usunięcie danych osoby (RODO art. 17)", a form over
+`participants.erasure.erase_person`.
 
 For the coordinators and centre administrators of one of the person's projects (and
-superusers); anyone else gets 404, as for a record of another project. Every page view and
-download is an audited export.
+superusers); anyone else gets 404, as for a record of another project (erasure further needs
+that role in every project of the person: `erase_person` checks it). Every page view and
+download of the export is an audited export; an erasure is audited by `erase_person`.
 
 Two ways in, both through `admin.site.admin_view` (staff sign-in, CSRF, no caching):
 - `SubjectAccessAdminMixin` adds the URLs to the Person admin
   (`class PersonAdmin(SubjectAccessAdminMixin, ProjectScopedAdmin)`), named
-  `admin:participants_person_subject_access` and `…_subject_access_json`;
+  `admin:participants_person_subject_access`, `…_subject_access_json` and `…_erasure`;
 - `participants/urls_gdpr.py`, mounted at `admin/rodo/`, until the Person admin includes it.
 """
 
 import functools
 import json
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from participants.erasure import MAX_REASON_LENGTH, erase_person
 from participants.models import Person
 from participants.retention import projects_of_person
 from participants.subject_access import export_subject_data, readable_sections
 from projects.scoping import is_coordinator_or_admin
 
 PAGE_TITLE = _("Eksport danych osoby (RODO art. 15)")
+ERASURE_TITLE = _("Usunięcie danych osoby (RODO art. 17)")
 
 
 def person_for_subject_access(user, object_id) -> Person:
@@ -73,6 +80,65 @@ def subject_access_json(request, object_id):
     return response
 
 
+class ErasureForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Podstawa wniosku"),
+        max_length=MAX_REASON_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Data i sposób złożenia wniosku, np. „wniosek pisemny z 2.12.2026”. "
+            "Trafia do rejestru zdarzeń: nie wpisuj danych osoby."
+        ),
+    )
+    legal_basis_override = forms.CharField(
+        label=_("Udokumentowana podstawa prawna usunięcia przed końcem okresu przechowywania"),
+        max_length=MAX_REASON_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Tylko gdy obowiązek przechowywania dokumentacji projektu nie dotyczy tej osoby, "
+            "np. opinia inspektora ochrony danych."
+        ),
+    )
+    confirm = forms.BooleanField(
+        label=_(
+            "Potwierdzam: imię, nazwisko, PESEL i dane kontaktowe zostaną nieodwracalnie usunięte."
+        )
+    )
+
+
+def erasure_page(request, object_id):
+    person = person_for_subject_access(request.user, object_id)
+    if person.is_anonymised:
+        messages.info(request, _("Dane tej osoby zostały już zanonimizowane."))
+        return redirect("admin:participants_person_change", person.pk)
+    form = ErasureForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            erase_person(
+                person=person,
+                actor=request.user,
+                reason=form.cleaned_data["reason"],
+                legal_basis_override=form.cleaned_data["legal_basis_override"],
+            )
+        except PermissionDenied as denied:
+            form.add_error(None, str(denied))
+        except ValidationError as refused:
+            form.add_error(None, refused)
+        else:
+            messages.success(request, _("Dane osoby zostały usunięte (zanonimizowane)."))
+            return redirect("admin:participants_person_change", person.pk)
+    context = {
+        **admin.site.each_context(request),
+        "title": ERASURE_TITLE,
+        "subtitle": None,
+        "person": person,
+        "opts": Person._meta,
+        "form": form,
+    }
+    return TemplateResponse(request, "participants/erasure.html", context)
+
+
 def admin_view(view):
     """Wrap with the admin site's checks at request time, so a site class swapped in later
     (e.g. a two-factor admin site) still guards the view."""
@@ -96,6 +162,7 @@ def subject_access_urls(prefix: str = "") -> list:
             admin_view(subject_access_json),
             name=f"{prefix}subject_access_json",
         ),
+        path("<int:object_id>/rodo-art17/", admin_view(erasure_page), name=f"{prefix}erasure"),
     ]
 
 

@@ -1,5 +1,6 @@
 """The GDPR admin pages, mounted at `admin/rodo/` (before `admin/`) until the Person admin
-includes `SubjectAccessAdminMixin`: /<lang>/admin/rodo/osoby/<id>/rodo-art15/ (and …/json/)."""
+includes `SubjectAccessAdminMixin`: /<lang>/admin/rodo/osoby/<id>/rodo-art15/ (and …/json/)
+and /<lang>/admin/rodo/osoby/<id>/rodo-art17/."""
 
 from django.urls import include, path
 

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
 from audit.models import AuditEntry
 from participants.anonymisation import MARKER
@@ -170,3 +171,66 @@ def test_a_reason_is_required_and_a_second_erasure_is_refused(world):
         erase_person(person=world.ola, actor=world.coordinator_old, reason=REASON, today=TODAY)
     assert caught.value.messages == ["Dane tej osoby zostały już zanonimizowane."]
     assert AuditEntry.objects.filter(detail__operation="erasure").count() == 1
+
+
+# --- the admin page over erase_person -----------------------------------------------------------
+
+
+def erasure_url(person):
+    return reverse("rodo:person_erasure", kwargs={"object_id": person.pk})
+
+
+def test_the_erasure_page_anonymises_after_confirmation(client, world):
+    client.force_login(world.coordinator_old)
+    assert client.get(erasure_url(world.ola)).status_code == 200
+
+    unconfirmed = client.post(erasure_url(world.ola), {"reason": REASON})
+    assert unconfirmed.status_code == 200
+    assert unconfirmed.context["form"].errors == {"confirm": ["To pole jest wymagane."]}
+    assert Person.objects.get(pk=world.ola.pk).anonymised_at is None
+
+    done = client.post(erasure_url(world.ola), {"reason": REASON, "confirm": "on"})
+
+    assert done.status_code == 302
+    assert done["Location"] == reverse("admin:participants_person_change", args=[world.ola.pk])
+    assert Person.objects.get(pk=world.ola.pk).last_name == MARKER
+
+
+def test_a_refusal_is_shown_next_to_the_legal_basis_field(client, world):
+    coordinator = make_staff(world.old, StaffRole.COORDINATOR)
+    add_role(coordinator, world.recent, StaffRole.COORDINATOR)
+    client.force_login(coordinator)
+
+    response = client.post(erasure_url(world.ewa), {"reason": REASON, "confirm": "on"})
+
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert list(errors) == ["legal_basis_override"]
+    assert "trzeba przechowywać do 31.12.2031" in errors["legal_basis_override"][0]
+    assert Person.objects.get(pk=world.ewa.pk).anonymised_at is None
+
+
+def test_a_coordinator_of_only_some_of_the_persons_projects_is_told_why_not(client, world):
+    client.force_login(world.coordinator_old)  # Ewa is also in "nowy"
+
+    response = client.post(
+        erasure_url(world.ewa), {"reason": REASON, "legal_basis_override": "x", "confirm": "on"}
+    )
+
+    assert response.status_code == 200
+    assert (
+        response.context["form"]
+        .non_field_errors()[0]
+        .startswith(
+            "Usunąć dane osoby może tylko koordynator lub administrator ośrodka każdego projektu"
+        )
+    )
+    assert Person.objects.get(pk=world.ewa.pk).anonymised_at is None
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_the_erasure_page_is_404_for_staff_who_may_not_erase(client, world, method):
+    client.force_login(world.keeper)  # a caseworker of the project
+    response = getattr(client, method)(erasure_url(world.ola), {"reason": REASON, "confirm": "on"})
+    assert response.status_code == 404
+    assert Person.objects.get(pk=world.ola.pk).anonymised_at is None

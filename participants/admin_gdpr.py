@@ -8,8 +8,8 @@ that role in every project of the person: `erase_person` checks it). Every page 
 download of the export is an audited export; an erasure is audited by `erase_person`.
 
 Two ways in, both through `admin.site.admin_view` (staff sign-in, CSRF, no caching):
-- `SubjectAccessAdminMixin` adds the URLs to the Person admin
-  (`class PersonAdmin(SubjectAccessAdminMixin, ProjectScopedAdmin)`), named
+- `PersonGdprAdminMixin` adds the URLs to the Person admin
+  (`class PersonAdmin(PersonGdprAdminMixin, ProjectScopedAdmin)`), named
   `admin:participants_person_subject_access`, `…_subject_access_json` and `…_erasure`;
 - `participants/urls_gdpr.py`, mounted at `admin/rodo/`, until the Person admin includes it.
 """
@@ -150,7 +150,7 @@ def admin_view(view):
     return wrapper
 
 
-def subject_access_urls(prefix: str = "") -> list:
+def gdpr_person_urls(prefix: str = "") -> list:
     return [
         path(
             "<int:object_id>/rodo-art15/",
@@ -166,8 +166,8 @@ def subject_access_urls(prefix: str = "") -> list:
     ]
 
 
-class SubjectAccessAdminMixin:
-    """Adds the export page to a Person ModelAdmin's URLs."""
+class PersonGdprAdminMixin:
+    """Adds the export (art. 15) and erasure (art. 17) pages to a Person ModelAdmin's URLs."""
 
     def get_urls(self):
-        return subject_access_urls("participants_person_") + super().get_urls()
+        return gdpr_person_urls("participants_person_") + super().get_urls()

@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from audit.models import AuditEntry
 from participants import records
-from participants.admin_gdpr import SubjectAccessAdminMixin
+from participants.admin_gdpr import PersonGdprAdminMixin
 from participants.models import Consent, Person
 from participants.subject_access import build_subject_data
 from projects.models import StaffRole
@@ -243,12 +243,13 @@ def test_the_command_refuses_an_unknown_person(db):
         call_command("export_subject_data", "--person-id", "424242")
 
 
-def test_the_mixin_adds_the_export_to_a_person_admin():
-    class PersonAdminWithExport(SubjectAccessAdminMixin, admin.ModelAdmin):
+def test_the_mixin_adds_the_export_and_erasure_to_a_person_admin():
+    class PersonAdminWithExport(PersonGdprAdminMixin, admin.ModelAdmin):
         pass
 
     names = [url.name for url in PersonAdminWithExport(Person, admin.site).get_urls()]
-    assert names[:2] == [
+    assert names[:3] == [
         "participants_person_subject_access",
         "participants_person_subject_access_json",
+        "participants_person_erasure",
     ]

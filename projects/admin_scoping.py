@@ -64,6 +64,11 @@ def scope_queryset(queryset, user, project_path: str):
 class ScopedRelatedFieldListFilter(admin.RelatedFieldListFilter):
     """A relation's list filter offering only what the user may see (their projects, …)."""
 
+    def has_output(self):
+        # Django drops a filter with a single choice, and with it the filtering asked for in
+        # the querystring; keep it when used, so ?project__id__exact=<other> shows no rows.
+        return super().has_output() or bool(self.lookup_val or self.lookup_val_isnull)
+
     def field_choices(self, field, request, model_admin):
         ordering = self.field_admin_ordering(field, request, model_admin)
         allowed = choices_for(model_admin.admin_site, field.related_model, request)

@@ -507,3 +507,32 @@ def test_deleting_a_family_in_the_admin_records_the_cascade(login, world):
 def test_nobody_deletes_the_log_even_in_bulk(login, world):
     response = login("superuser").get(reverse("admin:audit_auditentry_changelist"))
     assert response.context["action_form"] is None  # no actions at all, so no bulk delete
+
+
+# --- Activities actually held ----------------------------------------------------------------
+
+
+def test_a_caseworker_records_a_held_activity_with_its_attendance(login, world):
+    _, sides = world
+    activity = sides["a"].activitysession.activity
+    response = login("caseworker_a").post(
+        reverse("admin:services_activitysession_add"),
+        {"activity": activity.pk, "date": "2025-05-17", "attendance": "9", "notes": ""},
+    )
+    assert response.status_code == 302
+    session = activity.sessions.get(date=date(2025, 5, 17))
+    assert (session.attendance, session.created_by.username) == (9, "caseworker_a")
+
+
+def test_another_projects_activity_is_not_offered(login, world):
+    _, sides = world
+    response = login("caseworker_a").post(
+        reverse("admin:services_activitysession_add"),
+        {
+            "activity": sides["b"].activitysession.activity_id,
+            "date": "2025-05-17",
+            "attendance": "9",
+        },
+    )
+    assert list(form_errors(response)) == ["activity"]
+    assert not sides["b"].activitysession.activity.sessions.filter(date=date(2025, 5, 17)).exists()

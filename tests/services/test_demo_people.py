@@ -35,8 +35,15 @@ def test_with_debug_off_no_demo_sign_ins_are_created_unless_allowed():
     assert not get_user_model().objects.exists()
 
 
-def test_one_sign_in_per_project_and_role_plus_a_superuser():
+def test_one_sign_in_per_project_and_role_plus_a_superuser_and_their_caseload(client):
+    # One load for the three checks below: the seed takes a second or two to load.
     load("--allow-demo-users")
+    check_the_sign_ins()
+    check_the_caseload()
+    check_a_coordinator_sees_only_their_project(client)
+
+
+def check_the_sign_ins():
     User = get_user_model()
     assert User.objects.count() == 1 + len(PROJECT_CODES) * len(ROLE_CODES)
     assert User.objects.get(username="demo-admin").is_superuser
@@ -51,8 +58,7 @@ def test_one_sign_in_per_project_and_role_plus_a_superuser():
             assert user.check_password(DEMO_PASSWORD)
 
 
-def test_a_synthetic_caseload_in_every_project():
-    load("--allow-demo-users")
+def check_the_caseload():
     for slug in PROJECT_CODES:
         people = Person.objects.filter(created_in_project__slug=slug)
         assert people.count() == 4
@@ -82,8 +88,7 @@ def test_a_second_run_changes_nothing():
     assert row_counts() == before
 
 
-def test_a_demo_coordinator_signs_in_and_sees_only_their_project(client):
-    load("--allow-demo-users")
+def check_a_coordinator_sees_only_their_project(client):
     assert client.login(username="opole-koordynator", password=DEMO_PASSWORD)
     response = client.get(reverse("admin:participants_person_changelist"))
     slugs = {person.created_in_project.slug for person in response.context["cl"].result_list}

@@ -1,11 +1,68 @@
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.utils.text import capfirst
 
+from audit.log import record
 from audit.models import AuditEntry
+from projects.admin_scoping import ProjectScopedAdminMixin
+from projects.scoping import OVERSEEING_ROLES, project_ids_for
+
+
+def change_rows(model, changes: dict) -> list[tuple[str, object, object]]:
+    """(field label, old, new) for an entry's changes; masked values stay masked."""
+    labels = {field.attname: field.verbose_name for field in model._meta.concrete_fields}
+    rows = []
+    for attname, values in changes.items():
+        old, new = [*values, None, None][:2] if isinstance(values, list) else (None, values)
+        rows.append((capfirst(str(labels.get(attname, attname))), old, new))
+    return rows
+
+
+class AuditedRecordAdminMixin:
+    """For admins of audited records (after `ProjectScopedAdminMixin` in the bases):
+
+    - the history page shows the record's audit-log entries above Django's admin history, to
+      superusers and to coordinators and administrators of the record's projects (others: 403);
+    - with `audit_views = True`, every opening of the change page is logged as a view.
+    """
+
+    object_history_template = "admin/audit/object_history.html"
+    audit_views = False
+
+    def can_read_history(self, request, obj) -> bool:
+        user = request.user
+        if user.is_active and user.is_superuser:
+            return True
+        return bool(self.projects_of(obj) & project_ids_for(user, roles=OVERSEEING_ROLES))
+
+    def history_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))  # 404 outside the user's projects
+        if not self.can_read_history(request, obj):
+            raise PermissionDenied
+        entries = list(AuditEntry.objects.for_object(obj).order_by("timestamp", "pk")[:1000])
+        for entry in entries:
+            entry.change_rows = change_rows(self.model, entry.changes)
+        return super().history_view(
+            request, object_id, extra_context={"audit_entries": entries, **(extra_context or {})}
+        )
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if self.audit_views and obj is not None and request.method == "GET":
+            common = self.projects_in_common(request, obj)
+            record(
+                action=AuditEntry.Action.VIEW,
+                obj=obj,
+                project=common[0] if common else None,
+                detail={"page": "admin_change"},
+            )
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
-    """Read-only: nobody adds, edits or deletes the log through the admin."""
+class AuditEntryAdmin(ProjectScopedAdminMixin, admin.ModelAdmin):
+    """Read-only for everyone, superusers included; scoped to the projects a user oversees
+    (AuditEntry.objects.for_user)."""
 
     list_display = ["timestamp", "actor_username", "action", "object_repr", "project"]
     list_filter = ["action", "project", "content_type"]
@@ -13,9 +70,20 @@ class AuditEntryAdmin(admin.ModelAdmin):
     list_select_related = ["project"]
     show_full_result_count = False
     date_hierarchy = "timestamp"
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).for_user(request.user)
+    fields = [
+        "timestamp",
+        "actor_username",
+        "action",
+        "content_type",
+        "object_id",
+        "object_repr",
+        "project",
+        "changes",
+        "detail",
+        "request_id",
+        "ip_address",
+    ]
+    readonly_fields = fields
 
     def has_add_permission(self, request):
         return False

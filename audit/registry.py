@@ -9,8 +9,10 @@ Sensitive fields are logged as changed ("***"), never with their values.
 
 Covered: `save()` (create/change, with the field diff) and every delete, including cascades and
 `QuerySet.delete()` (admin bulk delete), because Django sends `post_delete` for each row it
-collects. Not covered: `QuerySet.update()` and `bulk_create()`, which send no signals — write
-functions must not use them on audited models.
+collects; and the rows a delete unlinks (`on_delete=SET_NULL`, which Django does with an
+UPDATE and no signal) are logged as changed from `pre_delete`. Not covered:
+`QuerySet.update()` and `bulk_create()`, which send no signals — write functions must not use
+them on audited models.
 """
 
 import datetime
@@ -18,7 +20,8 @@ import decimal
 import uuid
 from dataclasses import dataclass
 
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db import models
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 
 from audit.log import record
 from audit.models import AuditEntry
@@ -42,6 +45,7 @@ def register(model, *, project: str | None = None, sensitive=()) -> None:
     pre_save.connect(_remember_old_values, sender=model, dispatch_uid=uid)
     post_save.connect(_log_save, sender=model, dispatch_uid=uid)
     post_delete.connect(_log_delete, sender=model, dispatch_uid=uid)
+    pre_delete.connect(_log_unlinked, sender=model, dispatch_uid=uid)
 
 
 def is_registered(model) -> bool:
@@ -132,3 +136,23 @@ def _log_save(sender, instance, created, raw=False, **kwargs):
 
 def _log_delete(sender, instance, **kwargs):
     record(action=AuditEntry.Action.DELETE, obj=instance, project=project_of(instance))
+
+
+def _log_unlinked(sender, instance, **kwargs):
+    """Rows of audited models that the delete will unlink (SET_NULL) get a change entry."""
+    for relation in sender._meta.related_objects:
+        field = relation.field
+        if relation.on_delete is not models.SET_NULL or relation.related_model not in _registry:
+            continue
+        unlinked = relation.related_model._base_manager.filter(**{field.name: instance.pk})
+        for row in unlinked:
+            changes = diff(
+                relation.related_model, {field.attname: instance.pk}, {field.attname: None}
+            )
+            record(
+                action=AuditEntry.Action.CHANGE,
+                obj=row,
+                project=project_of(row),
+                changes=changes,
+                detail={"unlinked_by_delete_of": f"{sender._meta.label}#{instance.pk}"},
+            )

@@ -11,9 +11,6 @@ urlpatterns = [
 
 # Public pages and the back office carry the language in the URL (/pl/, /uk/, /en/).
 urlpatterns += i18n_patterns(
-    # GDPR: the data-subject access export (participants.admin_gdpr), until PersonAdmin
-    # includes PersonGdprAdminMixin.
-    path("admin/rodo/", include("participants.urls_gdpr")),
     path("admin/", admin.site.urls),
     path("", include("projects.urls")),
     path("", include("services.urls")),

@@ -7,11 +7,10 @@ superusers); anyone else gets 404, as for a record of another project (erasure f
 that role in every project of the person: `erase_person` checks it). Every page view and
 download of the export is an audited export; an erasure is audited by `erase_person`.
 
-Two ways in, both through `admin.site.admin_view` (staff sign-in, CSRF, no caching):
-- `PersonGdprAdminMixin` adds the URLs to the Person admin
-  (`class PersonAdmin(PersonGdprAdminMixin, ProjectScopedAdmin)`), named
-  `admin:participants_person_subject_access`, `…_subject_access_json` and `…_erasure`;
-- `participants/urls_gdpr.py`, mounted at `admin/rodo/`, until the Person admin includes it.
+`PersonGdprAdminMixin` adds the URLs to the Person admin, through `admin.site.admin_view`
+(staff sign-in, CSRF, no caching), named `admin:participants_person_subject_access`,
+`…_subject_access_json` and `…_erasure`; `gdpr_object_tools` links them from the person's page
+for those who may use them.
 """
 
 import functools
@@ -60,7 +59,6 @@ def subject_access_page(request, object_id):
         "opts": Person._meta,
         "data": data,
         "sections": readable_sections(data),
-        # The same name with "_json": works under the admin's namespace and under `rodo:`.
         "json_url": reverse(
             f"{request.resolver_match.view_name}_json", kwargs={"object_id": person.pk}
         ),
@@ -164,6 +162,36 @@ def gdpr_person_urls(prefix: str = "") -> list:
         ),
         path("<int:object_id>/rodo-art17/", admin_view(erasure_page), name=f"{prefix}erasure"),
     ]
+
+
+def _may_use_gdpr_pages(user, person) -> bool:
+    try:
+        person_for_subject_access(user, person.pk)
+    except Http404:
+        return False
+    return True
+
+
+def subject_access_link(request, person: Person):
+    """The Person page's "Eksport danych osoby" object tool, for those who may use it."""
+    if not _may_use_gdpr_pages(request.user, person):
+        return None
+    return {
+        "label": PAGE_TITLE,
+        "url": reverse("admin:participants_person_subject_access", args=[person.pk]),
+    }
+
+
+def erasure_link(request, person: Person):
+    if not _may_use_gdpr_pages(request.user, person):
+        return None
+    return {
+        "label": ERASURE_TITLE,
+        "url": reverse("admin:participants_person_erasure", args=[person.pk]),
+    }
+
+
+gdpr_object_tools = (subject_access_link, erasure_link)
 
 
 class PersonGdprAdminMixin:

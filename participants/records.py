@@ -116,6 +116,17 @@ def record_consent(
 
 
 @transaction.atomic
+def update_consent(
+    *, actor, consent: Consent, scope: str, given_on: date, withdrawn_on: date | None = None
+) -> Consent:
+    _require_keeper_of_person(actor, consent.person)
+    consent.scope, consent.given_on, consent.withdrawn_on = scope, given_on, withdrawn_on
+    consent.full_clean()
+    consent.save()
+    return consent
+
+
+@transaction.atomic
 def withdraw_consent(*, actor, consent: Consent, withdrawn_on: date) -> Consent:
     _require_keeper_of_person(actor, consent.person)
     consent.withdrawn_on = withdrawn_on

@@ -1,7 +1,12 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
+from projects import memberships
+from projects.admin_scoping import ProjectScopedAdminMixin, team_members
 from projects.models import (
     Funding,
     Organisation,
@@ -10,7 +15,9 @@ from projects.models import (
     ProjectContact,
     ProjectMembership,
     StaffProfile,
+    StaffRole,
 )
+from projects.scoping import project_ids_for
 
 
 @admin.register(Organisation)
@@ -39,7 +46,9 @@ class ProjectContactInline(TranslationStackedInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(TranslationAdmin):
+class ProjectAdmin(ProjectScopedAdminMixin, TranslationAdmin):
+    """Staff see the projects they work in; superusers all."""
+
     list_display = ["title", "city", "start_date", "end_date", "status_label", "programme"]
     list_filter = ["city", "programming_period", "programme", "fund"]
     search_fields = ["title", "city", "call_number", "summary"]
@@ -97,13 +106,65 @@ class ProjectAdmin(TranslationAdmin):
         return project.get_status_display()
 
 
+def staff_pool(user):
+    """Users a centre administrator may put in a team or profile: their organisation's staff
+    and their projects' teams (everyone for a superuser)."""
+    User = get_user_model()
+    if user.is_active and user.is_superuser:
+        return User.objects.filter(is_staff=True).order_by("username")
+    organisations = StaffProfile.objects.filter(user=user).values("organisation_id")
+    return (
+        User.objects.filter(is_staff=True)
+        .filter(
+            Q(staff_profile__organisation__in=organisations)
+            | Q(pk__in=team_members(user).values("pk"))
+        )
+        .order_by("username")
+    )
+
+
 @admin.register(ProjectMembership)
-class ProjectMembershipAdmin(admin.ModelAdmin):
+class ProjectMembershipAdmin(ProjectScopedAdminMixin, admin.ModelAdmin):
     list_display = ["user", "project", "role", "created_at"]
     list_filter = ["role", "project"]
     list_select_related = ["user", "project"]
     search_fields = ["user__username", "user__last_name", "project__title"]
-    autocomplete_fields = ["user", "project"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Moving a membership to another person or project is a revoke and a grant.
+        return ["user", "project"] if obj is not None else []
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "project":
+            managed = project_ids_for(request.user, roles=[StaffRole.CENTRE_ADMIN])
+            kwargs["queryset"] = Project.objects.filter(pk__in=managed)
+        elif db_field.name == "user":
+            kwargs["queryset"] = staff_pool(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or memberships.can_manage_team(request.user, obj.project))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or memberships.can_manage_team(request.user, obj.project))
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            memberships.change_role(actor=request.user, membership=obj, role=obj.role)
+        else:
+            saved = memberships.grant_role(
+                actor=request.user, user=obj.user, project=obj.project, role=obj.role
+            )
+            obj.__dict__.update(saved.__dict__)
+
+    def delete_model(self, request, obj):
+        memberships.revoke_role(actor=request.user, membership=obj)
+
+    def delete_queryset(self, request, queryset):
+        for membership in queryset.select_related("user"):
+            memberships.revoke_role(actor=request.user, membership=membership)
 
 
 @admin.register(StaffProfile)
@@ -112,4 +173,21 @@ class StaffProfileAdmin(admin.ModelAdmin):
     list_filter = ["organisation"]
     list_select_related = ["user", "organisation"]
     search_fields = ["user__username", "user__last_name", "organisation__name"]
-    autocomplete_fields = ["user", "organisation"]
+    autocomplete_fields = ["organisation"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_active and request.user.is_superuser:
+            return queryset
+        return queryset.filter(user__in=staff_pool(request.user).values("pk"))
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None:
+            raise Http404
+        return obj
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user":
+            kwargs["queryset"] = staff_pool(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

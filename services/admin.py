@@ -1,9 +1,22 @@
+import uuid
+from datetime import time
+from urllib.parse import urlencode
+
+from django import forms
 from django.contrib import admin
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from participants.admin import ParticipantSubgroupInline
+from audit.admin import AuditedRecordAdminMixin
+from participants.admin import FamilyAdmin, ParticipantSubgroupInline, PersonAdmin
+from participants.models import Enrolment, Family, Person
 from projects.admin import ProjectAdmin
-from projects.admin_scoping import ProjectScopedAdmin
+from projects.admin_scoping import ProjectScopedAdminMixin, adopt, written_fields
+from projects.scoping import project_ids_for
+from services import consultations
 from services.models import (
     Activity,
     ActivitySession,
@@ -51,7 +64,7 @@ class SituationAdmin(VocabularyAdmin):
 
 
 @admin.register(SupportOffer)
-class SupportOfferAdmin(TranslationAdmin):
+class SupportOfferAdmin(ProjectScopedAdminMixin, TranslationAdmin):
     list_display = ["title", "project", "subgroup"]
     list_filter = ["project__city", "project", "situations", "specialist_kinds", "place_kinds"]
     list_select_related = ["project", "subgroup"]
@@ -62,7 +75,7 @@ class SupportOfferAdmin(TranslationAdmin):
 
 
 @admin.register(Activity)
-class ActivityAdmin(TranslationAdmin):
+class ActivityAdmin(ProjectScopedAdminMixin, TranslationAdmin):
     list_display = ["__str__", "kind", "project", "planned_count", "start_date"]
     list_filter = ["kind", "project"]
     list_select_related = ["project"]
@@ -71,7 +84,7 @@ class ActivityAdmin(TranslationAdmin):
 
 
 @admin.register(Deliverable)
-class DeliverableAdmin(TranslationAdmin):
+class DeliverableAdmin(ProjectScopedAdminMixin, TranslationAdmin):
     list_display = ["name", "kind", "project"]
     list_filter = ["kind", "project"]
     list_select_related = ["project"]
@@ -79,8 +92,49 @@ class DeliverableAdmin(TranslationAdmin):
     autocomplete_fields = ["project"]
 
 
+CONSULTATION_FIELDS = [
+    "person",
+    "family",
+    "project",
+    "specialist_kind",
+    "specialist",
+    "date",
+    "start_time",
+    "duration_minutes",
+    "place_kind",
+    "hospital_name",
+    "form",
+    "topic",
+    "notes",
+]
+
+
+def rounded_now(step_minutes: int = 5) -> time:
+    """The local time now, to the nearest `step_minutes` (the default start time)."""
+    now = timezone.localtime()
+    minutes = (now.hour * 60 + now.minute + step_minutes // 2) // step_minutes * step_minutes
+    minutes = min(minutes, 24 * 60 - step_minutes)
+    return time(minutes // 60, minutes % 60)
+
+
+class ConsultationForm(forms.ModelForm):
+    # Generated when the add form is shown; a second submission of the same form (a double
+    # click, a resent POST) returns the consultation the first one recorded.
+    submission_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Consultation
+        fields = CONSULTATION_FIELDS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "submission_key" in self.fields and not self.is_bound:
+            self.fields["submission_key"].initial = uuid.uuid4()
+
+
 @admin.register(Consultation)
-class ConsultationAdmin(ProjectScopedAdmin):
+class ConsultationAdmin(AuditedRecordAdminMixin, ProjectScopedAdminMixin, admin.ModelAdmin):
+    form = ConsultationForm
     list_display = [
         "date",
         "start_time",
@@ -93,16 +147,138 @@ class ConsultationAdmin(ProjectScopedAdmin):
     ]
     list_filter = ["project", "specialist_kind", "place_kind", "form"]
     list_select_related = ["project", "specialist_kind", "specialist", "place_kind"]
+    # Not the notes: a search must not reveal what only their readers may see.
     search_fields = ["topic", "hospital_name"]
-    raw_id_fields = ["person", "family"]
-    readonly_fields = ["created_by"]
+    autocomplete_fields = ["person", "family"]
     date_hierarchy = "date"
     show_full_result_count = False
 
+    def get_fields(self, request, obj=None):
+        fields = list(CONSULTATION_FIELDS)
+        if obj is None:
+            return [*fields, "submission_key"]
+        if not consultations.can_read_consultation_notes(request.user, obj):
+            fields.remove("notes")
+        return [*fields, "created_by"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The project is fixed once logged (scoping and the audit log depend on it).
+        return ["created_by", "project"] if obj is not None else []
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or consultations.can_change_consultation(request.user, obj))
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)  # 404 for a foreign id
+        user = request.user
+        initial.setdefault("date", timezone.localdate())
+        initial.setdefault("start_time", rounded_now())
+        initial.setdefault("specialist", user.pk)
+        if "project" not in initial and not user.is_superuser:
+            projects = project_ids_for(user)
+            if len(projects) == 1:
+                initial["project"] = next(iter(projects))
+        if "specialist_kind" not in initial:
+            # The kind of specialist the user logged last (in this project, if one is known).
+            previous = Consultation.objects.filter(specialist=user).order_by("-created_at", "-pk")
+            if initial.get("project"):
+                previous = previous.filter(project_id=initial["project"])
+            kind = previous.values_list("specialist_kind_id", flat=True).first()
+            if kind is not None:
+                initial["specialist_kind"] = kind
+        return initial
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            fields = written_fields(form, obj, exclude={"project", "submission_key"})
+            consultations.update_consultation(actor=request.user, consultation=obj, **fields)
+            return
+        saved = consultations.log_consultation(
+            actor=request.user,
+            project=obj.project,
+            person=obj.person,
+            family=obj.family,
+            specialist_kind=obj.specialist_kind,
+            specialist=obj.specialist,
+            date=obj.date,
+            start_time=obj.start_time,
+            duration_minutes=obj.duration_minutes,
+            place_kind=obj.place_kind,
+            hospital_name=obj.hospital_name,
+            form=obj.form,
+            topic=obj.topic,
+            notes=obj.notes,
+            idempotency_key=form.cleaned_data.get("submission_key"),
+        )
+        adopt(obj, saved)
+
 
 @admin.register(ActivitySession)
-class ActivitySessionAdmin(ProjectScopedAdmin):
+class ActivitySessionAdmin(AuditedRecordAdminMixin, ProjectScopedAdminMixin, admin.ModelAdmin):
+    """Activities actually held: the day and how many people came."""
+
+    project_path = "activity__project"
     list_display = ["activity", "date", "attendance"]
     list_filter = ["activity__project"]
     list_select_related = ["activity", "activity__project"]
+    fields = ["activity", "date", "attendance", "notes"]
     date_hierarchy = "date"
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["activity"] if obj is not None else []
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            consultations.update_activity_session(
+                actor=request.user,
+                session=obj,
+                date=obj.date,
+                attendance=obj.attendance,
+                notes=obj.notes,
+            )
+        else:
+            adopt(
+                obj,
+                consultations.record_activity_session(
+                    actor=request.user,
+                    activity=obj.activity,
+                    date=obj.date,
+                    attendance=obj.attendance,
+                    notes=obj.notes,
+                ),
+            )
+
+
+# "Zarejestruj konsultację" on a person's and a family's page: the add form prefilled with
+# the participant and a project both share (ids only, never names, in the URL).
+def _consultation_link(request, participant, enrolled_projects):
+    if not request.user.has_perm("services.add_consultation"):
+        return None
+    mine = project_ids_for(request.user)
+    shared = sorted(set(enrolled_projects) & mine)
+    params = {participant._meta.model_name: participant.pk}
+    if shared:
+        params["project"] = shared[0]
+    return {
+        "label": _("Zarejestruj konsultację"),
+        "url": f"{reverse('admin:services_consultation_add')}?{urlencode(params)}",
+    }
+
+
+def person_consultation_link(request, person: Person):
+    enrolled = Enrolment.objects.filter(
+        Q(person=person) | Q(family_id=person.family_id, family__isnull=False)
+    ).values_list("project_id", flat=True)
+    return _consultation_link(request, person, enrolled)
+
+
+def family_consultation_link(request, family: Family):
+    enrolled = Enrolment.objects.filter(Q(family=family) | Q(person__family=family)).values_list(
+        "project_id", flat=True
+    )
+    return _consultation_link(request, family, enrolled)
+
+
+PersonAdmin.object_tools.append(person_consultation_link)
+FamilyAdmin.object_tools.append(family_consultation_link)

@@ -5,10 +5,10 @@ import uuid
 from datetime import date, time
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from projects.scoping import can_keep_records, is_member
+from projects.scoping import can_keep_records, can_read_notes, is_coordinator_or_admin, is_member
 from services.models import Activity, ActivitySession, Consultation, PlaceKind, SpecialistKind
 
 
@@ -36,9 +36,7 @@ def log_consultation(
     if not is_member(actor, project):
         raise PermissionDenied(_("Nie należysz do zespołu tego projektu."))
     if idempotency_key is not None:
-        existing = Consultation.objects.filter(
-            idempotency_key=idempotency_key, project=project
-        ).first()
+        existing = _already_recorded(idempotency_key, project)
         if existing is not None:
             return existing
     consultation = Consultation(
@@ -58,6 +56,70 @@ def log_consultation(
         idempotency_key=idempotency_key,
         created_by=actor,
     )
+    # The key's uniqueness is the database's to enforce (below): a check here would race.
+    consultation.full_clean(exclude=["idempotency_key"])
+    if idempotency_key is None:
+        consultation.save()
+        return consultation
+    try:
+        with transaction.atomic():  # a savepoint: the outer transaction survives a duplicate
+            consultation.save()
+    except IntegrityError:
+        # A concurrent submission of the same form won the insert.
+        existing = _already_recorded(idempotency_key, project)
+        if existing is None:
+            raise
+        return existing
+    return consultation
+
+
+def _already_recorded(idempotency_key, project) -> Consultation | None:
+    existing = Consultation.objects.filter(idempotency_key=idempotency_key).first()
+    if existing is not None and existing.project_id != getattr(project, "pk", project):
+        raise PermissionDenied(_("Ten formularz został już wysłany w innym projekcie."))
+    return existing
+
+
+def can_change_consultation(user, consultation: Consultation) -> bool:
+    """Its specialist, whoever logged it, and the project's coordinators and administrators."""
+    return is_coordinator_or_admin(user, consultation.project_id) or (
+        is_member(user, consultation.project_id)
+        and user.pk in {consultation.specialist_id, consultation.created_by_id}
+    )
+
+
+def can_read_consultation_notes(user, consultation: Consultation) -> bool:
+    return can_read_notes(
+        user, consultation.project_id, author=consultation.specialist_id
+    ) or can_read_notes(user, consultation.project_id, author=consultation.created_by_id)
+
+
+@transaction.atomic
+def update_consultation(*, actor, consultation: Consultation, **fields) -> Consultation:
+    """Change a logged consultation (not its project: log it again in the right one)."""
+    if not can_change_consultation(actor, consultation):
+        raise PermissionDenied(_("Tę konsultację może zmienić jej autor lub koordynator."))
+    allowed = {
+        "person",
+        "family",
+        "specialist_kind",
+        "specialist",
+        "date",
+        "start_time",
+        "duration_minutes",
+        "place_kind",
+        "hospital_name",
+        "form",
+        "topic",
+        "notes",
+    }
+    unknown = set(fields) - allowed
+    if unknown:
+        raise TypeError(f"cannot set {sorted(unknown)} here")
+    if "notes" in fields and not can_read_consultation_notes(actor, consultation):
+        raise PermissionDenied(_("Nie masz dostępu do notatek tej konsultacji."))
+    for name, value in fields.items():
+        setattr(consultation, name, value)
     consultation.full_clean()
     consultation.save()
     return consultation
@@ -72,6 +134,18 @@ def record_activity_session(
     session = ActivitySession(
         activity=activity, date=date, attendance=attendance, notes=notes, created_by=actor
     )
+    session.full_clean()
+    session.save()
+    return session
+
+
+@transaction.atomic
+def update_activity_session(
+    *, actor, session: ActivitySession, date: date, attendance: int, notes: str = ""
+) -> ActivitySession:
+    if not can_keep_records(actor, session.activity.project_id):
+        raise PermissionDenied(_("Nie masz uprawnień do prowadzenia kart w tym projekcie."))
+    session.date, session.attendance, session.notes = date, attendance, notes
     session.full_clean()
     session.save()
     return session

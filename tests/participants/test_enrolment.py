@@ -4,7 +4,7 @@ dates, and the age at enrolment computed from the birth date."""
 from datetime import date
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
 from participants.enrolment import end_enrolment, enrol
@@ -76,8 +76,32 @@ def test_the_same_person_may_take_part_in_two_projects(project, caseworker, pers
     other = make_project("beta")
     make_enrolment(actor=caseworker, person=person)
     other_caseworker = make_staff(other, StaffRole.CASEWORKER)
-    make_enrolment(actor=other_caseworker, person=person, project=other)
+    make_enrolment(actor=other_caseworker, person=person, project=other, known_pesel=person.pesel)
     assert person.enrolments.count() == 2
+
+
+def test_a_person_of_another_project_is_enrolled_only_by_their_exact_pesel(
+    project, caseworker, person
+):
+    other = make_project("beta")
+    other_caseworker = make_staff(other, StaffRole.CASEWORKER)
+    for known_pesel in ("", "00000000000", person.pesel[:-1]):
+        with pytest.raises(PermissionDenied):
+            make_enrolment(
+                actor=other_caseworker, person=person, project=other, known_pesel=known_pesel
+            )
+    assert not person.enrolments.exists()
+    make_enrolment(actor=other_caseworker, person=person, project=other, known_pesel=person.pesel)
+    assert list(person.enrolments.values_list("project__slug", flat=True)) == ["beta"]
+
+
+def test_a_family_of_another_project_cannot_be_enrolled(project, caseworker):
+    family = make_family(project, actor=caseworker)
+    other = make_project("beta")
+    other_caseworker = make_staff(other, StaffRole.CASEWORKER)
+    with pytest.raises(PermissionDenied):
+        make_enrolment(actor=other_caseworker, family=family, project=other)
+    assert not family.enrolments.exists()
 
 
 def test_an_end_before_the_start_is_an_error_next_to_the_end_date(caseworker, person):

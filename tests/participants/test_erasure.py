@@ -177,7 +177,7 @@ def test_a_reason_is_required_and_a_second_erasure_is_refused(world):
 
 
 def erasure_url(person):
-    return reverse("rodo:person_erasure", kwargs={"object_id": person.pk})
+    return reverse("admin:participants_person_erasure", kwargs={"object_id": person.pk})
 
 
 def test_the_erasure_page_anonymises_after_confirmation(client, world):

@@ -197,7 +197,7 @@ def test_a_person_is_kept_by_every_project_they_take_part_in(project, caseworker
     person = make_person(project, actor=caseworker)
     with pytest.raises(PermissionDenied):
         records.update_person(actor=beta_caseworker, person=person, phone="600100200")
-    make_enrolment(actor=beta_caseworker, person=person, project=beta)
+    make_enrolment(actor=beta_caseworker, person=person, project=beta, known_pesel=person.pesel)
     records.update_person(actor=beta_caseworker, person=person, phone="600100200")
     person.refresh_from_db()
     assert person.phone == "600100200"

@@ -29,11 +29,11 @@ NOTES = ["Notatka psychologa", "Notatka poufna o rodzinie"]
 
 
 def page_url(person):
-    return reverse("rodo:person_subject_access", kwargs={"object_id": person.pk})
+    return reverse("admin:participants_person_subject_access", kwargs={"object_id": person.pk})
 
 
 def json_url(person):
-    return reverse("rodo:person_subject_access_json", kwargs={"object_id": person.pk})
+    return reverse("admin:participants_person_subject_access_json", kwargs={"object_id": person.pk})
 
 
 @pytest.fixture
@@ -151,7 +151,7 @@ def test_anonymous_visitors_are_sent_to_the_sign_in_page(client, world):
 
 def test_an_unknown_person_is_404(client, world):
     client.force_login(world.coordinator_old)
-    url = reverse("rodo:person_subject_access", kwargs={"object_id": 999999})
+    url = reverse("admin:participants_person_subject_access", kwargs={"object_id": 999999})
     assert client.get(url).status_code == 404
 
 
@@ -253,3 +253,22 @@ def test_the_mixin_adds_the_export_and_erasure_to_a_person_admin():
         "participants_person_subject_access_json",
         "participants_person_erasure",
     ]
+
+
+@pytest.mark.parametrize(
+    ("persona", "shows_links"),
+    [("coordinator of the project", True), ("caseworker of the project", False)],
+)
+def test_the_person_page_links_the_gdpr_pages_for_those_who_may_use_them(
+    client, world, django_user_model, persona, shows_links
+):
+    client.force_login(persona_user(world, persona, django_user_model))
+
+    page = client.get(reverse("admin:participants_person_change", args=[world.ola.pk]))
+
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert (page_url(world.ola) in html) is shows_links
+    assert (
+        reverse("admin:participants_person_erasure", kwargs={"object_id": world.ola.pk}) in html
+    ) is shows_links

@@ -119,7 +119,13 @@ def test_a_person_enrolled_in_another_project_is_seen_by_both_teams(world):
     alfa_person = rows["alfa"]["person"]
     beta_caseworker = people["caseworker_beta"]
     assert not Person.objects.for_user(beta_caseworker).filter(pk=alfa_person.pk).exists()
-    make_enrolment(actor=beta_caseworker, person=alfa_person, project=rows["beta"]["project"])
+    # Beta's caseworker cannot see Alfa's person; knowing the exact PESEL lets them enrol it.
+    make_enrolment(
+        actor=beta_caseworker,
+        person=alfa_person,
+        project=rows["beta"]["project"],
+        known_pesel=alfa_person.pesel,
+    )
     assert Person.objects.for_user(beta_caseworker).filter(pk=alfa_person.pk).exists()
     # …and the enrolment in Alfa stays Alfa's.
     assert set(

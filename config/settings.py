@@ -175,6 +175,15 @@ CACHES = {
     )
 }
 
+# --- Hardening: sessions ----------------------------------------------------------------------
+# Sessions live in PostgreSQL, shared by every app container; with a shared Redis cache they are
+# also cached there (write-through), so reads skip the database and survive a Redis restart.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
+
 # --- Security ---------------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY", not DEBUG) else None

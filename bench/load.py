@@ -11,6 +11,7 @@ writes bench/RESULTS.md's "load" section.  Run by `make bench-load` (DURATION=60
 
 import argparse
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -88,7 +89,7 @@ def main() -> None:
     started = datetime.now(UTC)
 
     with Gunicorn(env, args.port, "load-gunicorn.log") as server:
-        workers = server.env.get("WEB_CONCURRENCY", "2 x cores + 1")
+        workers = server.env.get("WEB_CONCURRENCY") or str(2 * (os.cpu_count() or 1) + 1)
         runs = []
         for name, paths in (
             ("public-pages", urls),

@@ -3,7 +3,7 @@
 import psycopg
 import pytest
 from django.apps import apps
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 from django.db import connection
 
 from operations.backup import backup_database, restore_database
@@ -92,13 +92,3 @@ def test_restoring_twice_with_clean_replaces_rather_than_duplicates(tmp_path, fr
     assert fingerprint(conninfo_for(fresh_database)) == fingerprint(
         conninfo_for(connection.settings_dict["NAME"])
     )
-
-
-def test_restore_over_the_configured_database_needs_a_confirmation(tmp_path):
-    with pytest.raises(CommandError, match="pass --yes to confirm"):
-        call_command("restore_database", str(tmp_path / "portal.dump"))
-
-
-def test_a_missing_archive_is_refused_clearly(tmp_path):
-    with pytest.raises(CommandError, match="No such backup file"):
-        restore_database(archive=tmp_path / "missing.dump", target="anything")

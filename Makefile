@@ -7,7 +7,8 @@ PORT ?= 8000
 # `make run` is the local demo: DEBUG on and the embedded SQLite database unless told otherwise.
 RUN_ENV := DEBUG=$${DEBUG:-1}
 
-.PHONY: run test build install install-dev lint migrations-check pytest collectstatic clean
+.PHONY: run test build install install-dev lint migrations-check pytest collectstatic clean \
+	bench-load bench-faults bench-instances
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.12+ is needed (found %s); install 3.13 or set PYTHON=" % sys.version.split()[0]) if sys.version_info < (3, 12) else None'
@@ -51,3 +52,18 @@ build: install collectstatic
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
+
+# --- Benchmarks (bench/; not part of `make test`). 127.0.0.1 only, bounded in time; figures go
+# to bench/RESULTS.md. BENCH_DATABASE_URL defaults to the bench database portal_h3.
+DURATION ?= 60
+BENCH_DATABASE_URL ?= postgres://portal@127.0.0.1:5432/portal_h3
+
+bench-load: install
+	$(BIN)/python bench/load.py --duration $(DURATION) --database-url $(BENCH_DATABASE_URL)
+
+# Stops and starts the local PostgreSQL cluster (root): refuses while other databases are in use.
+bench-faults: install
+	$(BIN)/python bench/faults.py --database-url $(BENCH_DATABASE_URL)
+
+bench-instances: install
+	$(BIN)/python bench/two_instances.py --database-url $(BENCH_DATABASE_URL)

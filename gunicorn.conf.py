@@ -13,9 +13,10 @@ keepalive = 5
 # Restart workers now and then so a slow leak can never take the site down.
 max_requests = 2000
 max_requests_jitter = 200
-accesslog = "-"
+# Hardening: the access line is written by Django (config.request_id) as JSON with the request
+# ID and without the client address or query string; gunicorn's own would repeat it with the IP.
+accesslog = os.environ.get("GUNICORN_ACCESSLOG") or None
 errorlog = "-"
-# The access log records method, path and status, never query strings, which may carry a search.
-access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+access_log_format = '"%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 wsgi_app = "config.wsgi:application"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 from config.env import env_bool, env_int, env_list, env_str
 
@@ -49,10 +50,17 @@ INSTALLED_APPS = [
     "services",
     # Cross-cutting: the audit log of every app's writes and views; depends only on projects.
     "audit",
+    # Operations: backups and restores (management commands); depends on no other app.
+    "operations",
 ]
 
 MIDDLEWARE = [
+    # --- Hardening: a request ID and one JSON access-log line for every request (outermost). ---
+    "config.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # --- Hardening: CSP with nonces, and the headers Django has no setting for. ---
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "config.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -79,6 +87,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # Hardening: {{ csp_nonce }} for the admin's (and any) inline script or style.
+                "django.template.context_processors.csp",
             ],
         },
     },
@@ -169,6 +179,15 @@ CACHES = {
     )
 }
 
+# --- Hardening: sessions ----------------------------------------------------------------------
+# Sessions live in PostgreSQL, shared by every app container; with a shared Redis cache they are
+# also cached there (write-through), so reads skip the database and survive a Redis restart.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
+
 # --- Security ---------------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY", not DEBUG) else None
@@ -187,6 +206,31 @@ SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# --- Hardening: Content-Security-Policy, cookie names, Permissions-Policy ----------------------
+# Strict policy: only our own origin, no 'unsafe-inline'. Inline <script>/<style> (the admin has
+# a few) must carry nonce="{{ csp_nonce }}"; public pages have none, so they stay cacheable.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "img-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+}
+# `__Host-` cookies are only accepted by browsers over HTTPS, with Path=/ and no Domain, so
+# they are used when the cookies are secure (DEBUG off); `make run` over http keeps plain names.
+if SESSION_COOKIE_SECURE:
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+if CSRF_COOKIE_SECURE:
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+# Sent by config.headers.PermissionsPolicyMiddleware: the portal needs none of these features.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
 
 # --- E-mail -----------------------------------------------------------------------------------
 # Django 6.1's MAILERS replaces EMAIL_BACKEND/EMAIL_HOST. The demo prints mail to the console.
@@ -210,12 +254,32 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "portal@localhost")
 
-# --- Logging ----------------------------------------------------------------------------------
+# --- Hardening: logging -------------------------------------------------------------------------
+# One JSON object per line on stderr (config.logging_json), with the request ID; the access line
+# comes from config.request_id and carries the path without its query string, never a body or a
+# user name. LOG_FORMAT=text gives plain lines for local reading.
+LOG_FORMAT = env_str("LOG_FORMAT", "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "config.request_id.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "config.logging_json.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Django's own request/server loggers repeat the access line, with the query string.
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "WARNING"},
+    },
 }
 
 # --- GDPR (retention of participants' personal data) ------------------------------------------
@@ -229,3 +293,6 @@ LOGGING = {
 PARTICIPANT_RETENTION_YEARS = env_int("PARTICIPANT_RETENTION_YEARS", 10)
 if PARTICIPANT_RETENTION_YEARS < 1:
     raise ImproperlyConfigured("PARTICIPANT_RETENTION_YEARS must be at least 1.")
+# --- Hardening: benchmark views ---------------------------------------------------------------
+# BENCH_VIEWS=1 adds /bench/trivial (the baseline of bench/load.py). Never set in production.
+BENCH_VIEWS = env_bool("BENCH_VIEWS", False)

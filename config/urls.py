@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -16,3 +17,11 @@ urlpatterns += i18n_patterns(
     path("", include("services.urls")),
     prefix_default_language=True,
 )
+
+# --- Hardening: error pages and the benchmark baseline -----------------------------------------
+handler500 = "config.errors.server_error"
+
+if settings.BENCH_VIEWS:
+    from config.bench_views import trivial
+
+    urlpatterns += [path("bench/trivial", trivial, name="bench-trivial")]

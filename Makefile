@@ -39,6 +39,9 @@ lint: install-dev
 migrations-check: install-dev
 	DJANGO_SETTINGS_MODULE=config.test_settings $(BIN)/python manage.py makemigrations --check --dry-run
 
+# Two workers by default; one module stays on one worker (its module-scoped fixtures load once).
+PYTEST_ARGS ?= -n 2 --dist loadscope
+
 pytest: install-dev
 	$(BIN)/pytest $(PYTEST_ARGS)
 

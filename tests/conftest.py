@@ -27,6 +27,28 @@ def seeded(db):
     return load_seed_projects()
 
 
+@pytest.fixture(scope="module")
+def seeded_once(django_db_setup, django_db_blocker):
+    """The seed projects loaded once for a whole module of read-only tests.
+
+    Loading them takes a second or two on PostgreSQL; a module with sixty parametrised checks
+    would spend most of its time reloading. The load runs inside a transaction that is rolled
+    back when the module ends; each test still gets its own savepoint through `db`.
+    """
+    from django.db import transaction
+
+    from services.seed.loader import load_seed_projects
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield load_seed_projects()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
 @pytest.fixture
 def superuser(db, django_user_model):
     return django_user_model.objects.create_superuser(

@@ -43,7 +43,9 @@ def test_the_same_key_twice_returns_the_first_consultation(db):
     assert Consultation.objects.filter(idempotency_key=key).count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush after a transactional test would wipe the role groups that
+# the data migrations created, and make_staff needs them.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_submissions_of_one_form_create_one_row():
     if connection.vendor != "postgresql":
         pytest.skip("SQLite serialises writers; the race needs PostgreSQL")

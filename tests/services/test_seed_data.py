@@ -327,8 +327,8 @@ CONTACTS = [
 
 
 @pytest.fixture(autouse=True)
-def _seeded(seeded):
-    return seeded
+def _seeded(seeded_once, db):
+    return seeded_once
 
 
 @pytest.mark.parametrize(("seed", "slug", "field", "value", "printed"), MONEY)

@@ -296,3 +296,18 @@ if PARTICIPANT_RETENTION_YEARS < 1:
 # --- Hardening: benchmark views ---------------------------------------------------------------
 # BENCH_VIEWS=1 adds /bench/trivial (the baseline of bench/load.py). Never set in production.
 BENCH_VIEWS = env_bool("BENCH_VIEWS", False)
+
+# --- Enquiries and staff sign-in: enquiry form limits, links in e-mails, client IPs ---------
+# Submissions of the public enquiry form per client (a keyed hash of the IP) per hour.
+ENQUIRY_RATE_LIMIT = (env_int("ENQUIRY_RATE_LIMIT", 10), 3600)
+# The portal's address for links in e-mails (the admin page of a new enquiry).
+if CSRF_TRUSTED_ORIGINS:
+    _default_portal_url = CSRF_TRUSTED_ORIGINS[0]
+elif DEBUG:
+    _default_portal_url = "http://127.0.0.1:8000"
+else:
+    _default_portal_url = f"https://{next(iter(ALLOWED_HOSTS), 'localhost')}"
+PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", _default_portal_url)
+# Proxies in front of the app that append to X-Forwarded-For (1 behind one TLS proxy); 0 trusts
+# only REMOTE_ADDR. Used by the enquiry rate limit and the sign-in throttling (config.client_ip).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

@@ -53,7 +53,7 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 _REFERENCE_ATTEMPTS = 5
 
 
-def submit_enquiry(
+def check_enquiry(
     *,
     project,
     name: str,
@@ -63,24 +63,20 @@ def submit_enquiry(
     preferred_contact_time: str = Enquiry.ContactTime.ANY,
     message: str = "",
     offer=None,
-) -> Enquiry:
-    """Record a family's enquiry, or raise ValidationError (by field) and save nothing.
-
-    Logged in the audit log without an actor and without the sender's IP address (a public
-    submission: the log must not become a register of who asked for help from where).
-    """
+) -> tuple[Enquiry, dict[str, list[str]]]:
+    """The unsaved enquiry and every rule it breaks, by field (forms show them all at once)."""
     enquiry = Enquiry(
         project=project,
         offer=offer,
-        name=name.strip(),
-        phone=phone.strip(),
-        email=email.strip(),
+        name=(name or "").strip(),
+        phone=(phone or "").strip(),
+        email=(email or "").strip(),
         preferred_contact_time=preferred_contact_time,
-        message=message.strip(),
+        message=(message or "").strip(),
         consent_text_version=CONSENT_TEXT_VERSION,
         consented_at=timezone.now(),
     )
-    errors = {}
+    errors: dict[str, list[str]] = {}
     if not consent:
         errors["consent"] = [_("Zaznacz zgodę na kontakt – bez niej nie możemy oddzwonić.")]
     if enquiry.phone:
@@ -91,9 +87,19 @@ def submit_enquiry(
         enquiry.full_clean(exclude=["reference"])
     except ValidationError as error:
         errors = {**error.message_dict, **errors}
+    return enquiry, errors
+
+
+def submit_enquiry(**fields) -> Enquiry:
+    """Record a family's enquiry (the arguments of `check_enquiry`), or raise ValidationError
+    (by field) and save nothing.
+
+    Logged in the audit log without an actor and without the sender's IP address (a public
+    submission: the log must not become a register of who asked for help from where).
+    """
+    enquiry, errors = check_enquiry(**fields)
     if errors:
         raise ValidationError(errors)
-
     request_id = current_context().request_id
     with acting_as(None, request_id=request_id, ip_address=None), transaction.atomic():
         _save_with_fresh_reference(enquiry)

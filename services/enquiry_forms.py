@@ -2,10 +2,10 @@
 phone validation, consent) live in `services.enquiries.submit_enquiry`."""
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from services.enquiries import CONSENT_TEXT
+from services.enquiries import CONSENT_TEXT, check_enquiry
 from services.models import MAX_ENQUIRY_MESSAGE, Enquiry
 
 HONEYPOT_FIELD = "website"
@@ -55,6 +55,28 @@ class EnquiryForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
+    def __init__(self, *args, project, offer=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.project, self.offer = project, offer
+
+    def clean(self):
+        """The rules of `services.enquiries`, checked together with the fields' own checks so
+        every problem is listed at once (a field already in error keeps its own message)."""
+        cleaned = super().clean()
+        values = {
+            name: cleaned.get(name, self.data.get(name, ""))
+            for name in ("name", "phone", "email", "preferred_contact_time", "message")
+        }
+        _, errors = check_enquiry(
+            project=self.project, offer=self.offer, consent=cleaned.get("consent"), **values
+        )
+        for field, messages in errors.items():
+            if field in self.errors:
+                continue
+            for message in messages:
+                self.add_error(field if field in self.fields else None, message)
+        return cleaned
+
     def is_bot(self) -> bool:
         return bool(self.data.get(HONEYPOT_FIELD))
 
@@ -66,6 +88,5 @@ class EnquiryForm(forms.Form):
     def add_rule_errors(self, error: ValidationError) -> None:
         """Put the write function's errors next to the fields; the rest above the form."""
         for field, messages in error.message_dict.items():
-            target = field if field in self.fields else NON_FIELD_ERRORS
             for message in messages:
-                self.add_error(None if target == NON_FIELD_ERRORS else target, message)
+                self.add_error(field if field in self.fields else None, message)

@@ -25,7 +25,7 @@ def enquiry_create(request, project_slug, offer_slug=None):
         offer = get_object_or_404(SupportOffer, project=project, slug=offer_slug)
     status = 200
     if request.method == "POST":
-        form = EnquiryForm(request.POST)
+        form = EnquiryForm(request.POST, project=project, offer=offer)
         limit, window = settings.ENQUIRY_RATE_LIMIT
         if throttle.is_limited(request, THROTTLE_SCOPE, limit):
             form.is_valid()
@@ -55,7 +55,7 @@ def enquiry_create(request, project_slug, offer_slug=None):
                 return redirect("services:enquiry-sent", project_slug=project.slug)
         status = 400
     else:
-        form = EnquiryForm()
+        form = EnquiryForm(project=project, offer=offer)
     return _form_page(request, form, project, offer, status=status)
 
 

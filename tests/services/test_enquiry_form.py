@@ -198,6 +198,19 @@ def test_bad_input_is_explained_next_to_the_field_and_nothing_is_saved(
     assert mail.outbox == []
 
 
+def test_every_problem_is_listed_at_once(post, alfa):
+    response = post(form_url(alfa), {**KASIA, "name": "", "phone": "12", "consent": ""})
+    summary = re.search(r'<div class="error-summary".*?</div>', response.content.decode(), re.S)
+    links = re.findall(r'href="#(id_\w+)"', summary.group(0))
+    assert links == ["id_name", "id_phone", "id_consent"]
+
+
+def test_an_invalid_email_alone_does_not_also_claim_the_contact_is_missing(post, alfa):
+    response = post(form_url(alfa), {**KASIA, "phone": "", "email": "kasia@"})
+    errors = response.context["form"].errors
+    assert set(errors) == {"email"}
+
+
 def test_a_filled_honeypot_looks_sent_but_saves_and_sends_nothing(post, client, alfa, team):
     response = post(form_url(alfa), {**KASIA, "website": "http://spam.invalid"})
     assert response.status_code == 302

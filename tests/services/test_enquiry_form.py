@@ -86,6 +86,9 @@ def test_the_form_page_has_one_h1_no_inline_script_or_style_and_the_consent_text
     assert "<script" not in html
     assert "<style" not in html
     assert " style=" not in html
+    # The strict policy applies, and the page needed no nonce.
+    policy = response.headers["Content-Security-Policy"]
+    assert "script-src 'self';" in policy and "nonce-" not in policy
     assert "Zgadzam się, aby pracownik projektu skontaktował się ze mną" in html
     # The honeypot is in the form, hidden from assistive technology and the tab order.
     assert re.search(r'<div class="enquiry-hp" aria-hidden="true">', html)
@@ -193,6 +196,7 @@ def test_bad_input_is_explained_next_to_the_field_and_nothing_is_saved(
     assert re.search(rf'<div class="error-summary"[^>]*>.*href="#id_{field}"', html, re.S)
     assert html.count("<h1") == 1
     assert "<title>Błąd:" in html
+    assert " style=" not in html and "<script" not in html
     assert not Enquiry.objects.exists()
     assert not AuditEntry.objects.filter(content_type__model="enquiry").exists()
     assert mail.outbox == []

@@ -42,6 +42,8 @@ CONSENT_TEXT = gettext_lazy(
     "chwili."
 )
 
+CONSENT_REQUIRED = gettext_lazy("Zaznacz zgodę na kontakt – bez niej nie możemy oddzwonić.")
+
 Status = Enquiry.Status
 TRANSITIONS: dict[str, frozenset[str]] = {
     Status.NEW: frozenset({Status.CONTACTED, Status.CLOSED}),
@@ -78,7 +80,7 @@ def check_enquiry(
     )
     errors: dict[str, list[str]] = {}
     if not consent:
-        errors["consent"] = [_("Zaznacz zgodę na kontakt – bez niej nie możemy oddzwonić.")]
+        errors["consent"] = [str(CONSENT_REQUIRED)]
     if enquiry.phone:
         # An invalid number stays as typed: full_clean() reports it next to the field.
         with contextlib.suppress(ValidationError):

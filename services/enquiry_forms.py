@@ -5,7 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from services.enquiries import CONSENT_TEXT, check_enquiry
+from services.enquiries import CONSENT_REQUIRED, CONSENT_TEXT, check_enquiry
 from services.models import MAX_ENQUIRY_MESSAGE, Enquiry
 
 HONEYPOT_FIELD = "website"
@@ -47,7 +47,7 @@ class EnquiryForm(forms.Form):
         % {"count": MAX_ENQUIRY_MESSAGE},
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    consent = forms.BooleanField(label=CONSENT_TEXT, required=False)
+    consent = forms.BooleanField(label=CONSENT_TEXT, error_messages={"required": CONSENT_REQUIRED})
     # Hidden from people (CSS and aria-hidden); bots that fill every field give themselves away.
     website = forms.CharField(
         label=_("Nie wypełniaj tego pola"),
@@ -76,6 +76,17 @@ class EnquiryForm(forms.Form):
             for message in messages:
                 self.add_error(field if field in self.fields else None, message)
         return cleaned
+
+    # Shorter names for the error summary where the label is a sentence.
+    summary_labels = {"consent": _("Zgoda na kontakt")}
+
+    def error_summary(self) -> list[tuple[str, str, str]]:
+        """(field id, field name, message) for each field error, in the form's order."""
+        return [
+            (field.auto_id, self.summary_labels.get(field.name, field.label), error)
+            for field in self.visible_fields()
+            for error in field.errors
+        ]
 
     def is_bot(self) -> bool:
         return bool(self.data.get(HONEYPOT_FIELD))

@@ -207,6 +207,7 @@ def test_every_problem_is_listed_at_once(post, alfa):
     summary = re.search(r'<div class="error-summary".*?</div>', response.content.decode(), re.S)
     links = re.findall(r'href="#(id_\w+)"', summary.group(0))
     assert links == ["id_name", "id_phone", "id_consent"]
+    assert "Zgoda na kontakt: Zaznacz zgodę na kontakt" in summary.group(0)
 
 
 def test_an_invalid_email_alone_does_not_also_claim_the_contact_is_missing(post, alfa):

@@ -5,7 +5,6 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from audit.admin import AuditedRecordAdminMixin
 from projects.admin_scoping import ProjectScopedAdminMixin, adopt
@@ -147,8 +146,8 @@ class EnquiryAdmin(AuditedRecordAdminMixin, ProjectScopedAdminMixin, admin.Model
         if done:
             self.message_user(
                 request,
-                ngettext("Zmieniono %(count)d zgłoszenie.", "Zmieniono %(count)d zgłoszeń.", done)
-                % {"count": done},
+                # No plural forms needed: Polish has three, and the source strings are Polish.
+                _("Zmienione zgłoszenia: %(count)d.") % {"count": done},
                 messages.SUCCESS,
             )
         for line in refused:

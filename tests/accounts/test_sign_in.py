@@ -104,6 +104,20 @@ def test_a_valid_code_opens_the_admin_and_a_wrong_one_does_not(client, ewa):
     assert client.get(PERSON_LIST).status_code == 200
 
 
+@override_settings(OTP_REQUIRED=True, AXES_ENABLED=True)
+def test_the_whole_sign_in_password_then_code(client, ewa):
+    device = confirmed_device(ewa)
+    response = client.post(
+        reverse("admin:login"), {"username": "ewa", "password": PASSWORD, "next": PERSON_LIST}
+    )
+    assert (response.status_code, response["Location"]) == (302, PERSON_LIST)
+    response = client.get(PERSON_LIST)
+    assert response["Location"].startswith(reverse("accounts:otp-verify"))
+    response = client.post(response["Location"], {"token": code_for(device)})
+    assert (response.status_code, response["Location"]) == (302, PERSON_LIST)
+    assert client.get(PERSON_LIST).status_code == 200
+
+
 @override_settings(OTP_REQUIRED=True)
 def test_the_next_address_stays_on_this_site(client, ewa):
     device = confirmed_device(ewa)

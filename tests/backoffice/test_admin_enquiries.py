@@ -124,7 +124,7 @@ def test_mark_contacted_goes_through_the_rules_and_skips_foreign_ids(login, worl
     mine.refresh_from_db()
     theirs.refresh_from_db()
     assert (mine.status, theirs.status) == ("contacted", "new")
-    assert "Zmieniono 1 zgłoszenie." in response.content.decode()
+    assert "Zmienione zgłoszenia: 1." in response.content.decode()
     # A second time: the step is refused, and the refusal is shown with the reference.
     response = login("caseworker_a").post(
         reverse(CHANGELIST),

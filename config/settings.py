@@ -311,6 +311,9 @@ BENCH_VIEWS = env_bool("BENCH_VIEWS", False)
 # --- Enquiries and staff sign-in: enquiry form limits, links in e-mails, client IPs ---------
 # Submissions of the public enquiry form per client (a keyed hash of the IP) per hour.
 ENQUIRY_RATE_LIMIT = (env_int("ENQUIRY_RATE_LIMIT", 10), 3600)
+# Answered enquiries (enrolled or closed) are deleted this long after their last change by
+# `manage.py delete_expired_enquiries` (the record of processing: "until answered + 1 year").
+ENQUIRY_RETENTION_DAYS = env_int("ENQUIRY_RETENTION_DAYS", 365)
 # The portal's address for links in e-mails (the admin page of a new enquiry).
 if CSRF_TRUSTED_ORIGINS:
     _default_portal_url = CSRF_TRUSTED_ORIGINS[0]

@@ -12,6 +12,7 @@ mail leaves our systems and is read on phones and shared mailboxes.
 
 import contextlib
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -240,3 +241,33 @@ def notify_assignee(enquiry: Enquiry) -> int:
             ]
         )
     return _send([assignee.email], subject, body)
+
+
+# --- Retention ------------------------------------------------------------------------------
+
+
+def expired_enquiries(now=None):
+    """Answered enquiries (enrolled or closed) untouched for settings.ENQUIRY_RETENTION_DAYS:
+    the record of processing keeps an enquiry until it is answered plus that period. Open ones
+    (new, contacted) stay until someone answers them."""
+    now = now or timezone.now()
+    return Enquiry.objects.filter(
+        status__in=[Status.ENROLLED, Status.CLOSED],
+        updated_at__lt=now - timedelta(days=settings.ENQUIRY_RETENTION_DAYS),
+    )
+
+
+def delete_expired_enquiries(*, dry_run: bool = False, now=None) -> int:
+    """Delete the expired enquiries (each delete is in the audit log, without the family's data)
+    and return how many; with `dry_run`, only count them."""
+    expired = expired_enquiries(now)
+    if dry_run:
+        return expired.count()
+    with transaction.atomic():
+        count = 0
+        # Row by row, so the audit log records each delete (QuerySet.delete() sends the
+        # signals too, but this keeps memory flat on a large backlog).
+        for enquiry in expired.order_by("pk").iterator():
+            enquiry.delete()
+            count += 1
+    return count

@@ -163,3 +163,34 @@ def test_references_are_random_and_a_collision_draws_a_new_one(alfa, monkeypatch
     second = submit_enquiry(project=alfa, name="Ala", email="a@example.invalid", consent=True)
     assert second.reference == "ZG-2222-3333"
     assert Enquiry.objects.count() == 2
+
+
+def test_answered_enquiries_are_deleted_a_year_after_their_last_change(alfa, caseworker, settings):
+    from datetime import timedelta
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    settings.ENQUIRY_RETENTION_DAYS = 365
+    old_closed, old_new, recent_closed = (
+        submit_enquiry(project=alfa, name=name, email=f"{name}@example.invalid", consent=True)
+        for name in ("a", "b", "c")
+    )
+    for enquiry in (old_closed, recent_closed):
+        change_enquiry_status(actor=caseworker, enquiry=enquiry, status=S.CLOSED)
+    # A year and a day ago (updated_at is auto_now: set it behind the model's back).
+    Enquiry.objects.filter(pk__in=[old_closed.pk, old_new.pk]).update(
+        updated_at=timezone.now() - timedelta(days=366)
+    )
+
+    out = StringIO()
+    call_command("delete_expired_enquiries", "--dry-run", stdout=out)
+    assert "would delete 1." in out.getvalue()
+    assert Enquiry.objects.count() == 3
+
+    call_command("delete_expired_enquiries", stdout=out)
+    # The open one waits for an answer however old it is; the recent one is kept.
+    assert set(Enquiry.objects.values_list("pk", flat=True)) == {old_new.pk, recent_closed.pk}
+    deleted = AuditEntry.objects.get(action=AuditEntry.Action.DELETE)
+    assert (deleted.object_id, deleted.actor) == (str(old_closed.pk), None)

@@ -16,7 +16,7 @@ from participants.models import Enrolment, Family, Person
 from projects.admin import ProjectAdmin
 from projects.admin_scoping import ProjectScopedAdminMixin, adopt, written_fields
 from projects.scoping import project_ids_for
-from services import admin_enquiries, consultations
+from services import consultations
 from services.models import (
     Activity,
     ActivitySession,
@@ -283,5 +283,5 @@ def family_consultation_link(request, family: Family):
 PersonAdmin.object_tools.append(person_consultation_link)
 FamilyAdmin.object_tools.append(family_consultation_link)
 
-# The enquiries' admin lives in its own module; importing it here registers it.
-__all__ = ["admin_enquiries"]
+# The enquiries' admin lives in its own module; importing it registers it.
+import services.admin_enquiries  # noqa: E402, F401

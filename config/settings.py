@@ -4,6 +4,7 @@ One module serves development, CI and production; `config.test_settings` overrid
 things that make the test suite fast. Every variable is listed in the README.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -44,6 +45,9 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     # Our apps depend one way: projects <- participants <- services.
     "projects",
     "participants",
@@ -52,12 +56,15 @@ INSTALLED_APPS = [
     "audit",
     # Operations: backups and restores (management commands); depends on no other app.
     "operations",
+    # Staff sign-in: two-factor pages, idle expiry, no-store on the back office.
+    "accounts",
 ]
 
 MIDDLEWARE = [
     # --- Hardening: a request ID and one JSON access-log line for every request (outermost). ---
     "config.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "accounts.middleware.AdminNoStoreMiddleware",
     # --- Hardening: CSP with nonces, and the headers Django has no setting for. ---
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "config.headers.PermissionsPolicyMiddleware",
@@ -67,10 +74,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     # The signed-in user becomes the actor of audited writes (after authentication).
     "audit.middleware.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.IdleTimeoutMiddleware",
+    "accounts.middleware.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -296,3 +307,53 @@ if PARTICIPANT_RETENTION_YEARS < 1:
 # --- Hardening: benchmark views ---------------------------------------------------------------
 # BENCH_VIEWS=1 adds /bench/trivial (the baseline of bench/load.py). Never set in production.
 BENCH_VIEWS = env_bool("BENCH_VIEWS", False)
+
+# --- Enquiries and staff sign-in: enquiry form limits, links in e-mails, client IPs ---------
+# Submissions of the public enquiry form per client (a keyed hash of the IP) per hour.
+ENQUIRY_RATE_LIMIT = (env_int("ENQUIRY_RATE_LIMIT", 10), 3600)
+# Answered enquiries (enrolled or closed) are deleted this long after their last change by
+# `manage.py delete_expired_enquiries` (the record of processing: "until answered + 1 year").
+ENQUIRY_RETENTION_DAYS = env_int("ENQUIRY_RETENTION_DAYS", 365)
+# The portal's address for links in e-mails (the admin page of a new enquiry).
+if CSRF_TRUSTED_ORIGINS:
+    _default_portal_url = CSRF_TRUSTED_ORIGINS[0]
+elif DEBUG:
+    _default_portal_url = "http://127.0.0.1:8000"
+else:
+    _default_portal_url = f"https://{next(iter(ALLOWED_HOSTS), 'localhost')}"
+PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", _default_portal_url)
+# Proxies in front of the app that append to X-Forwarded-For (1 behind one TLS proxy); 0 trusts
+# only REMOTE_ADDR. Used by the enquiry rate limit and the sign-in throttling (config.client_ip).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# --- Enquiries and staff sign-in: passwords, two-factor, throttling, idle sessions ------------
+# Argon2 first (new and re-saved passwords); the others still verify older hashes and upgrade them
+# at the next sign-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+# Two-factor sign-in (TOTP, django-otp) for the back office: on unless DEBUG (so `make run`'s
+# demo sign-ins work with a password alone). accounts.middleware enforces it.
+OTP_REQUIRED = env_bool("OTP_REQUIRED", not DEBUG)
+OTP_TOTP_ISSUER = "Portal wsparcia rodzin"
+# django-axes: failed sign-ins are counted per user name AND client address, so a stranger
+# elsewhere cannot lock a member of staff out; the lock lifts by itself after the cool-off.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+# Successful sign-ins are in the audit log already; axes keeps only the failed attempts.
+AXES_DISABLE_ACCESS_LOG = True
+# A signed-in session idle this long is signed out (accounts.IdleTimeoutMiddleware); the
+# session itself expires a minute later at the latest, as a backstop.
+STAFF_IDLE_TIMEOUT = env_int("STAFF_IDLE_TIMEOUT_MINUTES", 30) * 60
+SESSION_COOKIE_AGE = STAFF_IDLE_TIMEOUT + 60

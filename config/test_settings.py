@@ -44,3 +44,9 @@ LOGGING = {
 # Serve static files straight from the app and project folders; no collectstatic in tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# --- Enquiries and staff sign-in ---
+# Two-factor and sign-in throttling are switched on by the tests that check them: other tests
+# sign in with force_login() or client.login(), which passes no request (axes needs one).
+OTP_REQUIRED = False
+AXES_ENABLED = False

@@ -282,3 +282,6 @@ def family_consultation_link(request, family: Family):
 
 PersonAdmin.object_tools.append(person_consultation_link)
 FamilyAdmin.object_tools.append(family_consultation_link)
+
+# The enquiries' admin lives in its own module; importing it registers it.
+import services.admin_enquiries  # noqa: E402, F401

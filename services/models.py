@@ -1,9 +1,11 @@
 """What families can get: support offers, the specialists and places behind them, activities
 and the outputs (deliverables) a project promised."""
 
+import secrets
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -12,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from participants.models import Enrolment, Family, ParticipantSubgroup, Person
 from projects.constraints import ConstraintErrorsOnFields
 from projects.models import Project, ProjectMembership
-from projects.scoping import scope_to_projects
+from projects.scoping import RECORD_KEEPING_ROLES, scope_to_projects
+from services.phone import validate_polish_phone
 
 MATERNITY_WARD_SLUG = "maternity-ward"
 MAX_CONSULTATION_MINUTES = 480
@@ -404,3 +407,135 @@ class ActivitySession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.activity} – {self.date:%Y-%m-%d}"
+
+
+# --- Enquiries from families --------------------------------------------------------------------
+# No 0/O, 1/I/L, U: a reference is read out over the phone.
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+REFERENCE_LENGTH = 8  # 30**8 ≈ 6.6e11: not guessable, and nothing personal in it
+MAX_ENQUIRY_MESSAGE = 1000
+
+
+def new_enquiry_reference() -> str:
+    """ "ZG-4K7M-Q2XP": random (secrets), no personal data, no sequence to guess from."""
+    chars = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
+    return f"ZG-{chars[:4]}-{chars[4:]}"
+
+
+class EnquiryQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """The enquiries of the user's projects, for the roles that handle them (caseworkers,
+        coordinators, centre administrators); superusers all. Specialists get none: contact
+        data of people asking for help is not theirs to read."""
+        return scope_to_projects(self, user, roles=RECORD_KEEPING_ROLES)
+
+    def for_listing(self):
+        return self.select_related("project", "offer", "assignee")
+
+
+class Enquiry(models.Model):
+    """A family's "ask for contact / sign up" from the public pages of a project or offer."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("nowe")
+        CONTACTED = "contacted", _("nawiązano kontakt")
+        ENROLLED = "enrolled", _("zapisano do projektu")
+        CLOSED = "closed", _("zamknięte")
+
+    class ContactTime(models.TextChoices):
+        ANY = "any", _("o dowolnej porze")
+        MORNING = "morning", _("rano (8–12)")
+        AFTERNOON = "afternoon", _("po południu (12–16)")
+        EVENING = "evening", _("wieczorem (16–19)")
+
+    project = models.ForeignKey(
+        Project, on_delete=models.PROTECT, related_name="enquiries", verbose_name=_("projekt")
+    )
+    offer = models.ForeignKey(
+        SupportOffer,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="enquiries",
+        verbose_name=_("oferta"),
+    )
+    name = models.CharField(_("imię lub pseudonim"), max_length=80)
+    phone = models.CharField(
+        _("telefon"), max_length=20, blank=True, validators=[validate_polish_phone]
+    )
+    email = models.EmailField(_("e-mail"), max_length=254, blank=True)
+    preferred_contact_time = models.CharField(
+        _("kiedy najlepiej zadzwonić"),
+        max_length=12,
+        choices=ContactTime.choices,
+        default=ContactTime.ANY,
+    )
+    message = models.TextField(
+        _("wiadomość"),
+        max_length=MAX_ENQUIRY_MESSAGE,
+        blank=True,
+        validators=[MaxLengthValidator(MAX_ENQUIRY_MESSAGE)],
+    )
+    # What the person agreed to, and when: the text is versioned in services.enquiries.
+    consent_text_version = models.CharField(_("wersja treści zgody"), max_length=20)
+    consented_at = models.DateTimeField(_("zgoda wyrażona"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.NEW
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_enquiries",
+        verbose_name=_("osoba prowadząca"),
+    )
+    reference = models.CharField(
+        _("numer zgłoszenia"),
+        max_length=16,
+        unique=True,
+        editable=False,
+        default=new_enquiry_reference,
+    )
+    created_at = models.DateTimeField(_("wpłynęło"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ostatnia zmiana"), auto_now=True)
+
+    objects = EnquiryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("zgłoszenie rodziny")
+        verbose_name_plural = _("zgłoszenia rodzin")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(phone="") | ~Q(email=""),
+                name="enquiry_has_contact",
+                violation_error_code="no_contact",
+                violation_error_message=_("Podaj numer telefonu albo adres e-mail."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["project", "status", "created_at"], name="enquiry_project_idx"),
+            models.Index(fields=["assignee", "status"], name="enquiry_assignee_idx"),
+        ]
+
+    def __str__(self) -> str:
+        # The reference, never the name: this label appears in lists, logs and e-mails.
+        return self.reference
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if not self.phone and not self.email:
+            errors["phone"] = _("Podaj numer telefonu albo adres e-mail.")
+        if self.offer_id and self.project_id and self.offer.project_id != self.project_id:
+            errors["offer"] = _("Ta oferta należy do innego projektu.")
+        if errors:
+            raise ValidationError(errors)
+
+    def validate_constraints(self, exclude=None):
+        # clean() already put the "phone or e-mail" message next to the phone field.
+        exclude = set(exclude or ())
+        if not self.phone and not self.email:
+            exclude.update({"phone", "email"})
+        super().validate_constraints(exclude=exclude)

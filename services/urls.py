@@ -1,6 +1,6 @@
 from django.urls import path
 
-from services import views
+from services import enquiry_views, views
 
 app_name = "services"
 
@@ -9,5 +9,20 @@ urlpatterns = [
         "projekty/<slug:project_slug>/oferty/<slug:slug>/",
         views.offer_detail,
         name="offer-detail",
+    ),
+    path(
+        "projekty/<slug:project_slug>/zgloszenie/",
+        enquiry_views.enquiry_create,
+        name="enquiry-create",
+    ),
+    path(
+        "projekty/<slug:project_slug>/oferty/<slug:offer_slug>/zgloszenie/",
+        enquiry_views.enquiry_create,
+        name="enquiry-create-offer",
+    ),
+    path(
+        "projekty/<slug:project_slug>/zgloszenie/wyslane/",
+        enquiry_views.enquiry_sent,
+        name="enquiry-sent",
     ),
 ]

@@ -1,5 +1,5 @@
 """Two projects, Alfa and Beta, each with a family, a person in it (enrolled), a consultation,
-a held activity and its team; the personas of the back office; the admin URLs."""
+a held activity, a family's enquiry and its team; the personas of the back office."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -11,6 +11,7 @@ from audit.log import acting_as
 from audit.models import AuditEntry
 from projects.models import StaffRole
 from services import consultations
+from services.enquiries import submit_enquiry
 from services.models import Activity
 from tests.factories import (
     make_consultation,
@@ -32,6 +33,7 @@ class Side:
     activitysession: object
     projectmembership: object
     auditentry: object
+    enquiry: object = None
 
 
 def build_side(slug, *, keeper, specialist, last_name):
@@ -54,7 +56,11 @@ def build_side(slug, *, keeper, specialist, last_name):
     session = consultations.record_activity_session(
         actor=keeper, activity=activity, date=date(2025, 4, 5), attendance=12
     )
+    enquiry = submit_enquiry(
+        project=project, name=f"Rodzic {last_name}", phone="600 123 456", consent=True
+    )
     return Side(
+        enquiry=enquiry,
         project=project,
         family=family,
         person=person,

@@ -21,6 +21,7 @@ MODELS = [
     ("services", "activitysession"),
     ("projects", "projectmembership"),
     ("audit", "auditentry"),
+    ("services", "enquiry"),
 ]
 PAGES = ["changelist", "change", "history", "delete"]
 
@@ -39,6 +40,7 @@ OWN_PROJECT = {
         "activitysession": ALL_OK,
         "projectmembership": ALL_OK,
         "auditentry": LOG_READER,
+        "enquiry": ALL_OK,
     },
     "caseworker": {
         "family": READ_ONLY,
@@ -48,6 +50,7 @@ OWN_PROJECT = {
         "activitysession": READ_ONLY,
         "projectmembership": DENIED,
         "auditentry": (403, 404, 404, 404),  # the log is scoped to overseers: nothing in scope
+        "enquiry": READ_ONLY,  # handles enquiries: status and assignee, no delete
     },
     "specialist": {
         "family": READ_ONLY,
@@ -57,6 +60,8 @@ OWN_PROJECT = {
         "activitysession": DENIED,
         "projectmembership": DENIED,
         "auditentry": (403, 404, 404, 404),
+        # Families' contact data is not for specialists: no list, and no enquiry in scope.
+        "enquiry": (403, 404, 404, 404),
     },
     "coordinator": {
         "family": ALL_OK,
@@ -66,6 +71,7 @@ OWN_PROJECT = {
         "activitysession": ALL_OK,
         "projectmembership": (200, 200, 200, 403),  # sees the team, only admins change it
         "auditentry": LOG_READER,
+        "enquiry": ALL_OK,
     },
     "centre_admin": {
         "family": ALL_OK,
@@ -75,6 +81,7 @@ OWN_PROJECT = {
         "activitysession": ALL_OK,
         "projectmembership": ALL_OK,
         "auditentry": LOG_READER,
+        "enquiry": ALL_OK,
     },
 }
 
@@ -192,6 +199,7 @@ def test_a_list_filter_offers_only_the_users_projects(login, world):
         ("admin:participants_enrolment_changelist", "project__id__exact"),
         ("admin:services_consultation_changelist", "project__id__exact"),
         ("admin:services_activitysession_changelist", "activity__project__id__exact"),
+        ("admin:services_enquiry_changelist", "project__id__exact"),
     ],
 )
 def test_filtering_by_another_projects_id_shows_nothing(login, world, url_name, querystring):

@@ -61,3 +61,24 @@ def test_the_consultation_list(client, team, rows, django_assert_num_queries):
     with django_assert_num_queries(11):
         response = client.get(url)
     assert len(response.context["cl"].result_list) == rows
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_the_enquiry_list(client, team, rows, django_assert_num_queries):
+    from services.enquiries import submit_enquiry
+
+    project, caseworker = team
+    for number in range(rows):
+        submit_enquiry(
+            project=project, name=f"Rodzic {number}", email=f"r{number}@example.invalid", consent=1
+        )
+    client.force_login(caseworker)
+    url = reverse("admin:services_enquiry_changelist")
+    client.get(url)  # warm the content-type cache
+    # 1 session, 2 user, 3-4 the user's own and their groups' permissions,
+    # 5-6 the assignee and project filter choices, 7 the filtered count,
+    # 8 the page of enquiries with project, offer and assignee joined,
+    # 9-10 the date hierarchy's range and its days.
+    with django_assert_num_queries(10):
+        response = client.get(url)
+    assert len(response.context["cl"].result_list) == rows

@@ -111,7 +111,8 @@ def test_the_admin_pages_have_inline_scripts_and_they_are_nonced(admin_client, a
 
 
 def test_public_pages_have_no_inline_script_style_or_style_attribute(client, a_project):
-    for url in (reverse("projects:home"), a_project.get_absolute_url()):
+    enquiry_form = reverse("services:enquiry-create", kwargs={"project_slug": a_project.slug})
+    for url in (reverse("projects:home"), a_project.get_absolute_url(), enquiry_form):
         response = client.get(url)
         html = response.content.decode()
         assert "nonce-" not in response.headers["Content-Security-Policy"], url

@@ -40,6 +40,7 @@ def test_one_sign_in_per_project_and_role_plus_a_superuser_and_their_caseload(cl
     load("--allow-demo-users")
     check_the_sign_ins()
     check_the_caseload()
+    check_the_enquiries()
     check_a_coordinator_sees_only_their_project(client)
 
 
@@ -78,6 +79,17 @@ def check_the_caseload():
     )
     # Written through the write functions, so the audit log names the personas.
     assert AuditEntry.objects.filter(actor_username="opole-pracownik", action="create").exists()
+
+
+def check_the_enquiries():
+    Enquiry = apps.get_model("services", "Enquiry")
+    for slug, code in PROJECT_CODES.items():
+        statuses = dict(Enquiry.objects.filter(project__slug=slug).values_list("name", "status"))
+        assert statuses == {"Ania": "new", "Mama Julka": "contacted", "Tomek": "closed"}
+        taken = Enquiry.objects.get(project__slug=slug, name="Mama Julka")
+        assert taken.assignee.username == f"{code}-pracownik"
+    # No phone numbers in the demo: it must not ring anyone.
+    assert not Enquiry.objects.exclude(phone="").exists()
 
 
 def test_a_second_run_changes_nothing():

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+# Imported for its DEMO_STEPS entry: the demo enquiries.
+from services.seed import demo_enquiries  # noqa: F401
 from services.seed.demo_people import DEMO_PASSWORD, SUPERUSER, load_demo_people
 from services.seed.loader import load_seed_projects
 

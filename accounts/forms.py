@@ -1,0 +1,17 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class TokenForm(forms.Form):
+    token = forms.RegexField(
+        label=_("Kod z aplikacji"),
+        regex=r"^\s*\d{6}\s*$",
+        error_messages={"invalid": _("Kod ma 6 cyfr.")},
+        help_text=_("Sześć cyfr z aplikacji uwierzytelniającej; zmienia się co 30 sekund."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+    )
+
+    def token_value(self) -> str:
+        return self.cleaned_data["token"].strip()

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",  # search: tsvector field and full-text expressions
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
@@ -52,6 +53,8 @@ INSTALLED_APPS = [
     "audit",
     # Operations: backups and restores (management commands); depends on no other app.
     "operations",
+    # Search over projects and offers; reads projects and services, nothing imports it.
+    "search",
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("projects.urls")),
     path("", include("services.urls")),
+    path("", include("search.urls")),
     prefix_default_language=True,
 )
 

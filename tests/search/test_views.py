@@ -1,14 +1,15 @@
 """The search page /<lang>/szukaj/: an accessible, cacheable public page over search_catalogue."""
 
 import re
+from datetime import date
 
 import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from projects.models import Project
 from search import index
 from services.models import SupportOffer
-from tests.factories import make_project
 
 pytestmark = pytest.mark.django_db
 
@@ -133,16 +134,31 @@ def test_the_page_speaks_the_language_of_its_url(client, catalogue):
 
 
 def add_catalogue(count):
+    # Bulk inserts: the catalogue's size is what matters here, not how it was written.
     with translation.override("pl"):
-        for number in range(count):
-            project = make_project(f"projekt-{number}", summary=f"Wsparcie psychologa nr {number}.")
-            SupportOffer.objects.create(
+        projects = Project.objects.bulk_create(
+            Project(
+                slug=f"projekt-{number}",
+                title=f"Projekt {number}",
+                city="Opole",
+                voivodeship="opolskie",
+                start_date=date(2024, 1, 1),
+                end_date=date(2027, 12, 31),
+                programming_period=Project.ProgrammingPeriod.P2021_2027,
+                summary=f"Wsparcie psychologa nr {number}.",
+            )
+            for number in range(count)
+        )
+        SupportOffer.objects.bulk_create(
+            SupportOffer(
                 project=project,
                 slug="konsultacje",
                 title="Konsultacje psychologa",
                 description="Rozmowa z psychologiem.",
                 who_for="Rodzice.",
             )
+            for project in projects
+        )
     index.rebuild()
 
 

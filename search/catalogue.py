@@ -37,6 +37,8 @@ class SearchHit:
     matched_words: tuple[str, ...]
     city: str
     project_title: str
+    # The project's status ("zakończony" marks the archive), as the page shows it.
+    status: str
     score: float
 
 
@@ -72,8 +74,10 @@ def search_catalogue(query: str, language: str, *, limit: int = MAX_HITS) -> Sea
 
 
 def _documents(language: str):
-    return SearchDocument.objects.filter(language=language).select_related(
-        "project", "offer__project"
+    return (
+        SearchDocument.objects.filter(language=language)
+        .defer("folded", "vector")
+        .select_related("project", "offer__project")
     )
 
 
@@ -88,6 +92,7 @@ def _hit(document: SearchDocument, matched: list[str], score: float) -> SearchHi
         matched_words=tuple(matched),
         city=document.project.city,
         project_title=document.project.title if document.offer_id else "",
+        status=document.project.get_status_display(),
         score=score,
     )
 

@@ -34,7 +34,9 @@ def mark(*, project_ids=(), offer_ids=()) -> None:
     state = _state()
     state["projects"].update(project_ids)
     state["offers"].update(offer_ids)
-    transaction.on_commit(flush)
+    # robust: the catalogue change is committed by now; a failing reindex is logged (and
+    # mended by `rebuild_search_index`) instead of turning a saved change into an error page.
+    transaction.on_commit(flush, robust=True)
 
 
 def flush() -> None:
@@ -86,9 +88,15 @@ def _offer_links_changed(sender, instance, action, reverse, pk_set, **kwargs):
 def build_index_if_empty(sender, using="default", **kwargs):
     """After `migrate`: fill the index of a database that has a catalogue but no index yet
     (the first migrate after the search app was added). Later changes go through signals."""
+    from django.db import connections
+
     from search.index import rebuild
     from search.models import SearchDocument
 
+    # Migrating backwards may leave either table missing.
+    tables = set(connections[using].introspection.table_names())
+    if not {Project._meta.db_table, SearchDocument._meta.db_table} <= tables:
+        return
     if Project.objects.using(using).exists() and not SearchDocument.objects.using(using).exists():
         rebuild()
 

@@ -1,7 +1,9 @@
 """A small synthetic catalogue whose words and word forms the search tests know exactly."""
 
+from datetime import timedelta
+
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from search import index
 from services.models import SpecialistKind, SupportOffer
@@ -20,6 +22,8 @@ def catalogue(db):
             "wsparcie-rodzicow",
             title="Wsparcie rodziców małych dzieci",
             city="Opole",
+            # Ongoing whenever the suite runs.
+            end_date=timezone.localdate() + timedelta(days=365),
             # "psychologa" (genitive)
             summary="Poradnictwo psychologa dla rodziców po narodzinach dziecka.",
         )

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import translation
 
+from search import signals
 from search.catalogue import search_catalogue
 from search.models import SearchDocument
 from services.models import Situation, SpecialistKind, SupportOffer
@@ -141,3 +142,14 @@ def test_the_rebuild_command_indexes_the_seed(seeded):
     # "…poradnictwo psychologa…" (Kraków) and "…z psychologiem lub prawnikiem" (Gdańsk).
     assert hits["Rodzicu, nie jesteś sam!"] == ("psychologa", "Psycholog")
     assert hits["Sukces Gdańskiej Rodziny"] == ("psycholog", "psychologiem")
+
+
+def test_the_first_migrate_fills_an_empty_index(seeded):
+    # The seed was loaded in this test's transaction, so no commit has indexed it yet: like a
+    # database that had its catalogue before the search app came.
+    assert not SearchDocument.objects.exists()
+
+    signals.build_index_if_empty(sender=None)
+
+    assert SearchDocument.objects.count() == 48
+    assert titles("Kokon") == ["Praski Kokon", "Wsparcie całej rodziny w jej sąsiedztwie"]

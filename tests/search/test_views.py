@@ -60,7 +60,10 @@ def test_an_offer_hit_names_its_project_and_city(client, catalogue):
         '<a href="/pl/projekty/wsparcie-rodzicow/oferty/konsultacje-dietetyka/">'
         "Konsultacje <mark>dietetyka</mark></a>"
     ) in html
-    assert "Oferta wsparcia · Wsparcie rodziców małych dzieci · Opole" in html
+    # The project is ongoing (see the catalogue fixture).
+    assert (
+        "Oferta wsparcia · Wsparcie rodziców małych dzieci · Opole · w trakcie realizacji" in html
+    )
 
 
 def test_no_results_give_guidance(client, catalogue):

@@ -177,3 +177,11 @@ def test_the_same_number_of_queries_for_5_and_200_projects(
         response = get(client, "psycholog")
     assert response.context["results"].total == 2 * projects
     assert len(response.context["results"].hits) == min(30, 2 * projects)
+
+
+@pytest.mark.parametrize(
+    "q",
+    ["':*", "&|!()<->", "½", "x" * 200, "\u202eabc", "😀 psycholog", "%_\\", "a' OR '1'='1"],
+)
+def test_odd_queries_give_a_page(client, catalogue, q):
+    assert get(client, q).status_code == 200

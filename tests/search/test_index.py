@@ -142,6 +142,10 @@ def test_the_rebuild_command_indexes_the_seed(seeded):
     # "…poradnictwo psychologa…" (Kraków) and "…z psychologiem lub prawnikiem" (Gdańsk).
     assert hits["Rodzicu, nie jesteś sam!"] == ("psychologa", "Psycholog")
     assert hits["Sukces Gdańskiej Rodziny"] == ("psycholog", "psychologiem")
+    # The examples the page gives find something.
+    for example in ("piecza zastępcza", "asystent rodziny", "Opole"):
+        results = search_catalogue(example, "pl")
+        assert results.matched_all_words and results.hits, example
 
 
 def test_the_first_migrate_fills_an_empty_index(seeded):

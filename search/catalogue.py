@@ -12,13 +12,16 @@ One query (two when falling back to "any word"), whatever the catalogue's size.
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db.models import Count, F, Q, TextField, Value, Window
 from django.db.models.functions import Concat
+from django.utils import translation
 from django.utils.safestring import SafeString
 
 from search import text
 from search.configuration import FOLD_CONFIG, STEM_CONFIG, uses_postgresql_search
+from search.index import LANGUAGES
 from search.models import SearchDocument
 
 MAX_HITS = 30
@@ -62,12 +65,16 @@ def search_catalogue(query: str, language: str, *, limit: int = MAX_HITS) -> Sea
     words = tuple(text.query_words(query or ""))
     if not words:
         return SearchResults(query=query, words=words)
+    if language not in LANGUAGES:
+        language = settings.LANGUAGE_CODE
     run = _postgresql if uses_postgresql_search() else _sqlite
-    total, hits = run(words, language, limit, all_words=True)
-    matched_all = True
-    if not hits and len(words) > 1:
-        total, hits = run(words, language, limit, all_words=False)
-        matched_all = False
+    # Links and project titles in the language searched, whatever the active one.
+    with translation.override(language):
+        total, hits = run(words, language, limit, all_words=True)
+        matched_all = True
+        if not hits and len(words) > 1:
+            total, hits = run(words, language, limit, all_words=False)
+            matched_all = False
     return SearchResults(
         query=query, words=words, hits=hits, total=total, matched_all_words=matched_all
     )

@@ -127,13 +127,23 @@ def test_a_title_match_ranks_above_a_body_match(catalogue):
 
 
 def test_an_offer_links_to_its_page_and_names_its_project(catalogue):
-    with translation.override("pl"):
-        hit = hit_for("dietetyk", DIETITIAN)
+    hit = hit_for("dietetyk", DIETITIAN)
 
     assert hit.kind == "offer"
     assert hit.url == "/pl/projekty/wsparcie-rodzicow/oferty/konsultacje-dietetyka/"
     assert hit.project_title == PARENTS
     assert hit.city == "Opole"
+
+
+def test_links_are_in_the_language_searched_whatever_the_active_one(catalogue):
+    with translation.override("pl"):
+        hit = hit_for("dietetyk", DIETITIAN, language="uk")
+
+    assert hit.url == "/uk/projekty/wsparcie-rodzicow/oferty/konsultacje-dietetyka/"
+
+
+def test_an_unknown_language_searches_the_polish_texts(catalogue):
+    assert titles("dietetyk", "de") == titles("dietetyk", "pl") == [DIETITIAN]
 
 
 def test_text_is_escaped_and_only_matches_are_marked(catalogue):

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.db import transaction
 from django.utils import timezone, translation
 
 from search import index
@@ -14,9 +15,24 @@ def make_offer(project, slug, **fields):
     return SupportOffer.objects.create(project=project, slug=slug, **fields)
 
 
-@pytest.fixture
-def catalogue(db):
-    """Three projects and two offers; the comments name the word forms each one carries."""
+@pytest.fixture(scope="module")
+def catalogue(django_db_setup, django_db_blocker):
+    """Three projects and two offers; the comments name the word forms each one carries.
+
+    Built once per module inside a transaction rolled back at the module's end (like
+    `seeded_once`); each test still runs in its own savepoint, so a test's edits vanish.
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield _build_catalogue()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+def _build_catalogue():
     with translation.override("pl"):
         parents = make_project(
             "wsparcie-rodzicow",

@@ -1,15 +1,10 @@
 """The search page /<lang>/szukaj/: an accessible, cacheable public page over search_catalogue."""
 
 import re
-from datetime import date
 
 import pytest
 from django.urls import reverse
 from django.utils import translation
-
-from projects.models import Project
-from search import index
-from services.models import SupportOffer
 
 pytestmark = pytest.mark.django_db
 
@@ -134,49 +129,6 @@ def test_the_page_speaks_the_language_of_its_url(client, catalogue):
 
     assert '<html lang="en">' in html
     assert 'href="/en/projekty/piecza-zastepcza/"' in html
-
-
-def add_catalogue(count):
-    # Bulk inserts: the catalogue's size is what matters here, not how it was written.
-    with translation.override("pl"):
-        projects = Project.objects.bulk_create(
-            Project(
-                slug=f"projekt-{number}",
-                title=f"Projekt {number}",
-                city="Opole",
-                voivodeship="opolskie",
-                start_date=date(2024, 1, 1),
-                end_date=date(2027, 12, 31),
-                programming_period=Project.ProgrammingPeriod.P2021_2027,
-                summary=f"Wsparcie psychologa nr {number}.",
-            )
-            for number in range(count)
-        )
-        SupportOffer.objects.bulk_create(
-            SupportOffer(
-                project=project,
-                slug="konsultacje",
-                title="Konsultacje psychologa",
-                description="Rozmowa z psychologiem.",
-                who_for="Rodzice.",
-            )
-            for project in projects
-        )
-    index.rebuild()
-
-
-@pytest.mark.parametrize("projects", [5, 200])
-def test_the_same_number_of_queries_for_5_and_200_projects(
-    client, db, projects, django_assert_num_queries
-):
-    add_catalogue(projects)
-
-    # One query: the page of hits with their total (a window count), projects and offers
-    # joined; no session, user or per-hit query.
-    with django_assert_num_queries(1):
-        response = get(client, "psycholog")
-    assert response.context["results"].total == 2 * projects
-    assert len(response.context["results"].hits) == min(30, 2 * projects)
 
 
 @pytest.mark.parametrize(

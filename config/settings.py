@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",  # search: tsvector field and full-text expressions
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
@@ -58,6 +59,8 @@ INSTALLED_APPS = [
     "operations",
     # Staff sign-in: two-factor pages, idle expiry, no-store on the back office.
     "accounts",
+    # Search over projects and offers; reads projects and services, nothing imports it.
+    "search",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,7 @@ urlpatterns += i18n_patterns(
     path("", include("projects.urls")),
     path("", include("services.urls")),
     path("konto/", include("accounts.urls")),
+    path("", include("search.urls")),
     prefix_default_language=True,
 )
 

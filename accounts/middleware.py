@@ -58,7 +58,9 @@ class IdleTimeoutMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        user = getattr(request, "user", None)
+        # Only the back office: reading request.user touches the session, which would add
+        # `Vary: Cookie` to the public pages and make them uncacheable for everyone.
+        user = getattr(request, "user", None) if is_back_office(request.path) else None
         if user is not None and user.is_authenticated:
             now = int(time.time())
             last = request.session.get(LAST_ACTIVITY_KEY)

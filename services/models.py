@@ -316,6 +316,8 @@ class Consultation(ConstraintErrorsOnFields, models.Model):
             models.Index(fields=["specialist_kind", "date"], name="consultation_kind_date_idx"),
             models.Index(fields=["place_kind"], name="consultation_place_idx"),
             models.Index(fields=["specialist"], name="consultation_specialist_idx"),
+            # Reports: the admin's "form" filter.
+            models.Index(fields=["form", "date"], name="consultation_form_date_idx"),
         ]
 
     def __str__(self) -> str:
@@ -404,3 +406,40 @@ class ActivitySession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.activity} – {self.date:%Y-%m-%d}"
+
+
+class ConsultationMonthlyTotal(models.Model):
+    """Consultations and minutes per project, specialist kind, place kind and month.
+
+    Pre-aggregated so the reports stay as fast at a million consultations as at a thousand.
+    Kept by `services.consultation_totals` from the write functions (log, update) and a delete
+    signal; rebuilt from the consultations by `rebuild()` (the load-data generator, a repair).
+    """
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="+", verbose_name=_("projekt")
+    )
+    specialist_kind = models.ForeignKey(
+        SpecialistKind, on_delete=models.CASCADE, related_name="+", verbose_name=_("specjalista")
+    )
+    place_kind = models.ForeignKey(
+        PlaceKind, on_delete=models.CASCADE, related_name="+", verbose_name=_("miejsce")
+    )
+    month = models.DateField(_("miesiąc"), help_text=_("Pierwszy dzień miesiąca."))
+    consultations = models.PositiveIntegerField(_("liczba konsultacji"), default=0)
+    minutes = models.PositiveBigIntegerField(_("minuty"), default=0)
+
+    class Meta:
+        verbose_name = _("miesięczna suma konsultacji")
+        verbose_name_plural = _("miesięczne sumy konsultacji")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "month", "specialist_kind", "place_kind"],
+                name="consultation_total_unique_key",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.project_id} {self.month:%Y-%m} {self.specialist_kind_id}/{self.place_kind_id}"
+        )

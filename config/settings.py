@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "audit",
     # Operations: backups and restores (management commands); depends on no other app.
     "operations",
+    # Reports and exports for coordinators; reads the apps above, none of them reads it.
+    "reports",
 ]
 
 MIDDLEWARE = [

@@ -53,8 +53,8 @@ def csv_lines(
         if number:
             head.append("\r\n")
         if title:
-            head.append(writer.writerow([title]))
-        head.append(writer.writerow([column.header for column in columns]))
+            head.append(writer.writerow([str(title)]))
+        head.append(writer.writerow([str(column.header) for column in columns]))
         yield "".join(head)
         chunk = []
         for row in rows:
@@ -96,11 +96,11 @@ def xlsx_file(sheets: Iterable[tuple[str, list[Column], Iterable[tuple]]]):
     workbook = Workbook(write_only=True)
     bold = Font(bold=True)
     for title, columns, rows in sheets:
-        sheet = workbook.create_sheet(title=_sheet_title(title))
+        sheet = workbook.create_sheet(title=_sheet_title(str(title or "")))
         sheet.freeze_panes = "A2"
         header = []
         for column in columns:
-            cell = WriteOnlyCell(sheet, value=column.header)
+            cell = WriteOnlyCell(sheet, value=str(column.header))
             cell.font = bold
             header.append(cell)
         sheet.append(header)

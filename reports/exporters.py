@@ -8,7 +8,7 @@ call: a slug, a title, its columns and a function giving its rows for a `ReportF
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Case, CharField, F, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from audit.log import record
@@ -29,6 +29,8 @@ class Exporter:
     title: str
     columns: list[Column]
     rows: Callable[[ReportFilters], Iterable[tuple]]
+    # The rows hold only text, integers, dates, times and None: CSV writes them unconverted.
+    csv_ready: bool = False
 
 
 REGISTERS: dict[str, Exporter] = {}
@@ -48,25 +50,32 @@ CONSULTATION_FIELDS = (
     "duration_minutes",
     "specialist_kind__name",
     "place_kind__name",
-    "form",
+    "form_label",
     "person_id",
     "family_id",
     "specialist__username",
 )
 
 
-def consultation_rows(filters: ReportFilters) -> Iterator[tuple]:
+def consultation_queryset(filters: ReportFilters):
     """Every consultation of the projects in the range; no topics or notes (free text that
-    may hold what only the notes' readers may see)."""
-    forms = {value: str(label) for value, label in Consultation.Form.choices}
-    rows = (
+    may hold what only the notes' readers may see). The form's label comes from the
+    database, so rows go to the file untouched."""
+    form_label = Case(
+        *(When(form=value, then=Value(str(label))) for value, label in Consultation.Form.choices),
+        default=F("form"),
+        output_field=CharField(),
+    )
+    return (
         Consultation.objects.filter(project_id__in=filters.project_ids, **filters.dated("date"))
         .order_by()
+        .annotate(form_label=form_label)
         .values_list(*CONSULTATION_FIELDS)
-        .iterator(chunk_size=CHUNK_SIZE)
     )
-    for row in rows:
-        yield (*row[:7], forms.get(row[7], row[7]), *row[8:])
+
+
+def consultation_rows(filters: ReportFilters) -> Iterator[tuple]:
+    return consultation_queryset(filters).iterator(chunk_size=CHUNK_SIZE)
 
 
 register(
@@ -87,6 +96,7 @@ register(
             Column(_("Specjalista (login)")),
         ],
         rows=consultation_rows,
+        csv_ready=True,
     )
 )
 

@@ -9,6 +9,7 @@ rebuilt afterwards.
 """
 
 import random
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
@@ -55,7 +56,45 @@ def _next_id(model) -> int:
     return (model.objects.aggregate(top=Max("pk"))["top"] or 0) + 1
 
 
-def _insert(model, columns: list[str], rows) -> int:
+@contextmanager
+def _bulk_mode(model, adding: int, existing: int):
+    """On PostgreSQL, when the load at least doubles the table: drop its foreign keys and
+    plain indexes for the COPY and recreate them afterwards (one pass over the table each,
+    instead of seven foreign-key lookups and six index updates per row). Inside the load's
+    transaction, so a failure leaves the schema as it was."""
+    if connection.vendor != "postgresql" or adding < max(existing, 10_000):
+        yield
+        return
+    quote = connection.ops.quote_name
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
+        cursor.execute(
+            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+            "WHERE conrelid = %s::regclass AND contype = 'f'",
+            [table],
+        )
+        foreign_keys = cursor.fetchall()
+        cursor.execute(
+            "SELECT index.relname, pg_get_indexdef(index.oid) FROM pg_index x "
+            "JOIN pg_class index ON index.oid = x.indexrelid "
+            "WHERE x.indrelid = %s::regclass AND NOT x.indisprimary AND NOT x.indisunique",
+            [table],
+        )
+        indexes = cursor.fetchall()
+        for name, _definition in foreign_keys:
+            cursor.execute(f"ALTER TABLE {quote(table)} DROP CONSTRAINT {quote(name)}")
+        for name, _definition in indexes:
+            cursor.execute(f"DROP INDEX {quote(name)}")
+    yield
+    with connection.cursor() as cursor:
+        for _name, definition in indexes:
+            cursor.execute(definition)
+        for name, definition in foreign_keys:
+            cursor.execute(f"ALTER TABLE {quote(table)} ADD CONSTRAINT {quote(name)} {definition}")
+
+
+def _insert(model, columns: list[str], rows, adding: int = 0) -> int:
     """Insert rows (tuples in `columns` order, the primary key first) as fast as the database
     allows; returns how many."""
     count = 0
@@ -182,7 +221,7 @@ def generate(*, participants: int, consultations: int, seed: int = 2026) -> Gene
         "id", "label", "created_in_project", "street", "postcode", "town", "municipality",
         "county", "voivodeship", "phone", "email", "notes", "created_at", "updated_at",
     ]  # fmt: skip
-    made_families = _insert(Family, family_columns, families())
+    made_families = _insert(Family, family_columns, families(), family_count)
 
     # person index -> (project, enrolment start) for the consultations
     person_project: list[int] = []
@@ -231,7 +270,7 @@ def generate(*, participants: int, consultations: int, seed: int = 2026) -> Gene
         "household_without_work", "single_adult_with_children", "phone", "email",
         "created_in_project", "created_at", "updated_at",
     ]  # fmt: skip
-    made_persons = _insert(Person, person_columns, persons())
+    made_persons = _insert(Person, person_columns, persons(), participants)
     by_pk = {project.pk: project for project in projects}
 
     def enrolments():
@@ -257,7 +296,7 @@ def generate(*, participants: int, consultations: int, seed: int = 2026) -> Gene
         "id", "project", "subgroup", "person", "family", "start_date", "end_date",
         "kind_of_support", "created_by", "created_at", "updated_at",
     ]  # fmt: skip
-    made_enrolments = _insert(Enrolment, enrolment_columns, enrolments())
+    made_enrolments = _insert(Enrolment, enrolment_columns, enrolments(), participants)
 
     def consultation_rows():
         for index in range(consultations):
@@ -291,7 +330,9 @@ def generate(*, participants: int, consultations: int, seed: int = 2026) -> Gene
         "start_time", "duration_minutes", "place_kind", "hospital_name", "form", "topic",
         "notes", "created_by", "created_at", "updated_at",
     ]  # fmt: skip
-    made_consultations = _insert(Consultation, consultation_columns, consultation_rows())
+    made_consultations = _insert(
+        Consultation, consultation_columns, consultation_rows(), consultations
+    )
     totals = consultation_totals.rebuild()
     return Generated(made_families, made_persons, made_enrolments, made_consultations, totals)
 

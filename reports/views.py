@@ -105,7 +105,7 @@ def _file_name(name: str, fmt: str) -> str:
     return f"{name}-{timezone.localdate():%Y-%m-%d}.{fmt}"
 
 
-def send(*, user, what: str, name: str, fmt: str, filters, sections):
+def send(*, user, what: str, name: str, fmt: str, filters, sections, ready: bool = False):
     """A streamed CSV or a (write-only built) XLSX of the sections, audit-logged with the
     number of data rows."""
     tally = [0]
@@ -127,7 +127,7 @@ def send(*, user, what: str, name: str, fmt: str, filters, sections):
     def body():
         finished = False
         try:
-            for chunk in csv_lines(sections):
+            for chunk in csv_lines(sections, ready=ready):
                 yield chunk.encode("utf-8")
             finished = True
         finally:
@@ -174,5 +174,11 @@ def register_export(request, slug, fmt):
         )
     ]
     return send(
-        user=request.user, what="rejestr", name=slug, fmt=fmt, filters=filters, sections=sections
+        user=request.user,
+        what="rejestr",
+        name=slug,
+        fmt=fmt,
+        filters=filters,
+        sections=sections,
+        ready=exporter.csv_ready,
     )

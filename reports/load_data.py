@@ -29,6 +29,8 @@ from services.models import (
 )
 from services.seed.loader import load_seed_projects
 
+# Below this many new rows, COPY with the constraints in place is quick enough.
+BULK_MODE_FROM = 10_000
 FAMILY_MARK = "LOAD/"
 PERSON_MARK = "LOAD-"
 USER_PREFIX = "load-specialist-"
@@ -62,13 +64,15 @@ def _bulk_mode(model, adding: int, existing: int):
     plain indexes for the COPY and recreate them afterwards (one pass over the table each,
     instead of seven foreign-key lookups and six index updates per row). Inside the load's
     transaction, so a failure leaves the schema as it was."""
-    if connection.vendor != "postgresql" or adding < max(existing, 10_000):
+    if connection.vendor != "postgresql" or adding < max(existing, BULK_MODE_FROM):
         yield
         return
     quote = connection.ops.quote_name
     table = model._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
+        # ALTER TABLE refuses while deferred foreign-key checks are pending: run them now.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         cursor.execute(
             "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
             "WHERE conrelid = %s::regclass AND contype = 'f'",
@@ -92,6 +96,7 @@ def _bulk_mode(model, adding: int, existing: int):
             cursor.execute(definition)
         for name, definition in foreign_keys:
             cursor.execute(f"ALTER TABLE {quote(table)} ADD CONSTRAINT {quote(name)} {definition}")
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 def _insert(model, columns: list[str], rows, adding: int = 0) -> int:
@@ -104,6 +109,7 @@ def _insert(model, columns: list[str], rows, adding: int = 0) -> int:
             connection.ops.quote_name(model._meta.get_field(name).column) for name in columns
         )
         with (
+            _bulk_mode(model, adding, model.objects.count()),
             connection.cursor() as cursor,
             cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy,
         ):

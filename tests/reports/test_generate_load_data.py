@@ -17,7 +17,9 @@ def run(*args):
     call_command("generate_load_data", *args, stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
-def test_a_tiny_load(seeded):
+def test_a_tiny_load(seeded, monkeypatch):
+    # Exercise the big-load path too (on PostgreSQL: constraints dropped and recreated).
+    monkeypatch.setattr("reports.load_data.BULK_MODE_FROM", 0)
     run("--participants", "21", "--consultations", "150")
     assert Family.objects.count() == 11
     assert Person.objects.count() == 21

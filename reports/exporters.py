@@ -31,6 +31,9 @@ class Exporter:
     rows: Callable[[ReportFilters], Iterable[tuple]]
     # The rows hold only text, integers, dates, times and None: CSV writes them unconverted.
     csv_ready: bool = False
+    # The rows as a values_list QuerySet: on PostgreSQL a csv_ready register is then written
+    # by the database's COPY.
+    queryset: Callable[[ReportFilters], object] | None = None
 
 
 REGISTERS: dict[str, Exporter] = {}
@@ -97,6 +100,7 @@ register(
         ],
         rows=consultation_rows,
         csv_ready=True,
+        queryset=consultation_queryset,
     )
 )
 

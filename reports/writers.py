@@ -36,14 +36,17 @@ def csv_text(value) -> str:
 
 
 def csv_lines(
-    sections: Iterable[tuple[str | None, list[Column], Iterable[tuple]]], *, ready: bool = False
+    sections: Iterable[tuple[str | None, list[Column], Iterable[tuple]]],
+    *,
+    ready: bool = False,
+    newline: str = "\r\n",
 ) -> Iterator[str]:
     """The BOM, then each section: an optional title line, the header, its rows (a blank line
     between sections). Yields chunks of a few thousand rows. `ready`: the rows hold only
     text, integers, dates, times and None (the csv module writes them as they are), so the
     per-value conversion is skipped — what makes a million-row register fast."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=";", lineterminator=newline)
 
     def flush() -> str:
         text = buffer.getvalue()
@@ -54,7 +57,7 @@ def csv_lines(
     buffer.write(BOM)
     for number, (title, columns, rows) in enumerate(sections):
         if number:
-            buffer.write("\r\n")
+            buffer.write(newline)
         if title:
             writer.writerow([str(title)])
         writer.writerow([str(column.header) for column in columns])

@@ -157,6 +157,14 @@ class ConsultationAdmin(AuditedRecordAdminMixin, ProjectScopedAdminMixin, admin.
     show_full_result_count = False
     paginator = EstimatedCountPaginator
 
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)  # scoped (a subquery of the user's projects)
+        if not request.user.is_superuser:
+            # The same projects as literal ids: PostgreSQL then reads one project's page in
+            # order from the (project, date…) index instead of sorting all its rows.
+            queryset = queryset.filter(project_id__in=sorted(project_ids_for(request.user)))
+        return queryset
+
     def get_fields(self, request, obj=None):
         fields = list(CONSULTATION_FIELDS)
         if obj is None:

@@ -318,6 +318,15 @@ class Consultation(ConstraintErrorsOnFields, models.Model):
             models.Index(fields=["specialist"], name="consultation_specialist_idx"),
             # Reports: the admin's "form" filter.
             models.Index(fields=["form", "date"], name="consultation_form_date_idx"),
+            # The changelist's order (Meta.ordering), for all projects and for one project:
+            # its first page without sorting the table.
+            models.Index(
+                fields=["-date", "-start_time", "-id"], name="consultation_list_order_idx"
+            ),
+            models.Index(
+                fields=["project", "-date", "-start_time", "-id"],
+                name="consultation_project_order_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -296,3 +296,11 @@ def test_report_pages_cost_the_same_queries_with_more_data(client, dataset):
     # consultations: the totals, specialist kinds, place kinds; activities: one; funding:
     # one), 2 permissions for the admin's sidebar, 1 the form's project choices.
     assert before == {"cele": 10, "efs": 8, "konsultacje": 10, "dzialania": 8, "finansowanie": 8}
+
+
+def test_the_admin_front_page_links_the_reports_for_those_who_may_see_them(client, dataset):
+    link = f'href="{reverse("reports:index")}"'
+    client.force_login(dataset.coordinator)
+    assert link in client.get(reverse("admin:index")).content.decode()
+    client.force_login(dataset.caseworker)
+    assert link not in client.get(reverse("admin:index")).content.decode()

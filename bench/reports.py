@@ -254,7 +254,8 @@ def main() -> None:
         f"Machine: {machine}; load average at the end {load_after:.2f}.",
         "",
         f"Load data: {generated['small'][0]} ({generated['small'][1]} s wall); then "
-        f"{generated['large'][0]} ({generated['large'][1]} s wall, target < 180 s).",
+        f"{generated['large'][0]} ({generated['large'][1]} s wall, target < 180 s: "
+        f"{verdict(generated['large'][1] < 180)}).",
         "",
         f"| page | {small['consultations']:,} consultations | "
         f"{large['consultations']:,} consultations | ratio | target ≤ 2× |",

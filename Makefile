@@ -57,9 +57,9 @@ clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
 
 # --- Benchmarks (bench/; not part of `make test`). 127.0.0.1 only, bounded in time; figures go
-# to bench/RESULTS.md. BENCH_DATABASE_URL defaults to the bench database portal_h3.
+# to bench/RESULTS.md. BENCH_DATABASE_URL defaults to the bench database portal_bench.
 DURATION ?= 60
-BENCH_DATABASE_URL ?= postgres://portal@127.0.0.1:5432/portal_h3
+BENCH_DATABASE_URL ?= postgres://portal@127.0.0.1:5432/portal_bench
 
 bench-load: install
 	$(BIN)/python bench/load.py --duration $(DURATION) --database-url $(BENCH_DATABASE_URL)
@@ -70,3 +70,9 @@ bench-faults: install
 
 bench-instances: install
 	$(BIN)/python bench/two_instances.py --database-url $(BENCH_DATABASE_URL)
+
+# --- Reports: pages and exports at 1 000 vs 1 000 000 consultations (PostgreSQL; rewrites the
+# bench database's load data; a few minutes). Figures in bench/RESULTS.md (bench:reports).
+.PHONY: bench
+bench: install
+	$(BIN)/python bench/reports.py --database-url $(BENCH_DATABASE_URL)

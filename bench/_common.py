@@ -19,7 +19,7 @@ RESULTS = ROOT / "bench" / "RESULTS.md"
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 HOST = "127.0.0.1"  # never anything else
-DEFAULT_DATABASE_URL = "postgres://portal@127.0.0.1:5432/portal_h3"
+DEFAULT_DATABASE_URL = "postgres://portal@127.0.0.1:5432/portal_bench"
 
 
 def production_env(database_url: str, **extra: str) -> dict[str, str]:

@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "accounts",
     # Search over projects and offers; reads projects and services, nothing imports it.
     "search",
+    # Reports and exports for coordinators; reads the apps above, none of them reads it.
+    "reports",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,7 @@ urlpatterns = [
 
 # Public pages and the back office carry the language in the URL (/pl/, /uk/, /en/).
 urlpatterns += i18n_patterns(
+    path("admin/raporty/", include("reports.urls")),
     path("admin/", admin.site.urls),
     path("", include("projects.urls")),
     path("", include("services.urls")),

@@ -19,3 +19,12 @@ class ServicesConfig(AppConfig):
         from services import gdpr
 
         gdpr.connect()
+
+        # Reports: the monthly totals lose a deleted consultation (admin, bulk, cascade).
+        from django.db.models.signals import post_delete
+
+        from services import consultation_totals
+
+        post_delete.connect(
+            consultation_totals.on_delete, sender=Consultation, dispatch_uid="consultation_totals"
+        )

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from projects.scoping import can_keep_records, can_read_notes, is_coordinator_or_admin, is_member
+from services import consultation_totals
 from services.models import Activity, ActivitySession, Consultation, PlaceKind, SpecialistKind
 
 
@@ -60,6 +61,7 @@ def log_consultation(
     consultation.full_clean(exclude=["idempotency_key"])
     if idempotency_key is None:
         consultation.save()
+        consultation_totals.added(consultation)
         return consultation
     try:
         with transaction.atomic():  # a savepoint: the outer transaction survives a duplicate
@@ -70,6 +72,8 @@ def log_consultation(
         if existing is None:
             raise
         return existing
+    # Only the submission that inserted the row counts it in the monthly totals.
+    consultation_totals.added(consultation)
     return consultation
 
 
@@ -118,10 +122,15 @@ def update_consultation(*, actor, consultation: Consultation, **fields) -> Consu
         raise TypeError(f"cannot set {sorted(unknown)} here")
     if "notes" in fields and not can_read_consultation_notes(actor, consultation):
         raise PermissionDenied(_("Nie masz dostępu do notatek tej konsultacji."))
+    # What it counted under in the monthly totals, from the stored row (the admin's instance
+    # already carries the form's new values).
+    stored = Consultation.objects.get(pk=consultation.pk)
+    before = consultation_totals.snapshot(stored)
     for name, value in fields.items():
         setattr(consultation, name, value)
     consultation.full_clean()
     consultation.save()
+    consultation_totals.changed(before, consultation)
     return consultation
 
 

@@ -319,6 +319,17 @@ class Consultation(ConstraintErrorsOnFields, models.Model):
             models.Index(fields=["specialist_kind", "date"], name="consultation_kind_date_idx"),
             models.Index(fields=["place_kind"], name="consultation_place_idx"),
             models.Index(fields=["specialist"], name="consultation_specialist_idx"),
+            # Reports: the admin's "form" filter.
+            models.Index(fields=["form", "date"], name="consultation_form_date_idx"),
+            # The changelist's order (Meta.ordering), for all projects and for one project:
+            # its first page without sorting the table.
+            models.Index(
+                fields=["-date", "-start_time", "-id"], name="consultation_list_order_idx"
+            ),
+            models.Index(
+                fields=["project", "-date", "-start_time", "-id"],
+                name="consultation_project_order_idx",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -539,3 +550,40 @@ class Enquiry(models.Model):
         if not self.phone and not self.email:
             exclude.update({"phone", "email"})
         super().validate_constraints(exclude=exclude)
+
+
+class ConsultationMonthlyTotal(models.Model):
+    """Consultations and minutes per project, specialist kind, place kind and month.
+
+    Pre-aggregated so the reports stay as fast at a million consultations as at a thousand.
+    Kept by `services.consultation_totals` from the write functions (log, update) and a delete
+    signal; rebuilt from the consultations by `rebuild()` (the load-data generator, a repair).
+    """
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="+", verbose_name=_("projekt")
+    )
+    specialist_kind = models.ForeignKey(
+        SpecialistKind, on_delete=models.CASCADE, related_name="+", verbose_name=_("specjalista")
+    )
+    place_kind = models.ForeignKey(
+        PlaceKind, on_delete=models.CASCADE, related_name="+", verbose_name=_("miejsce")
+    )
+    month = models.DateField(_("miesiąc"), help_text=_("Pierwszy dzień miesiąca."))
+    consultations = models.PositiveIntegerField(_("liczba konsultacji"), default=0)
+    minutes = models.PositiveBigIntegerField(_("minuty"), default=0)
+
+    class Meta:
+        verbose_name = _("miesięczna suma konsultacji")
+        verbose_name_plural = _("miesięczne sumy konsultacji")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "month", "specialist_kind", "place_kind"],
+                name="consultation_total_unique_key",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.project_id} {self.month:%Y-%m} {self.specialist_kind_id}/{self.place_kind_id}"
+        )

@@ -90,7 +90,7 @@ def test_list_pages_cost_the_same_queries_for_2_and_6_rows(
     assert queries_for_list() == with_two
 
 
-def test_the_consultation_list_in_nine_queries(
+def test_the_consultation_list_in_seven_queries(
     admin_client, project, caseworker, django_assert_num_queries
 ):
     add_participants(project, caseworker, 5)
@@ -98,8 +98,9 @@ def test_the_consultation_list_in_nine_queries(
     admin_client.get(url)  # warm the content-type cache
     # 1 session, 2 user, 3-5 the project, specialist-kind and place-kind filter choices,
     # 6 the filtered count (no full count: show_full_result_count is off), 7 the page of rows
-    # with project, kinds and specialist joined, 8-9 the date hierarchy's range and days.
-    with django_assert_num_queries(9):
+    # with project, kinds and specialist joined; no date hierarchy (at a million rows its
+    # range and days scan the table).
+    with django_assert_num_queries(7):
         assert admin_client.get(url).status_code == 200
 
 

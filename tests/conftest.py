@@ -12,6 +12,40 @@ def pytest_report_header(config):
     return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} ({database['NAME']})"
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Put back what the migrations wrote after a transactional test has flushed it.
+
+    A transactional test ends with a flush that empties every table, the content types,
+    permissions and role groups the migrations created included (and post_migrate recreates the
+    first two under new ids, which the ContentType cache does not know). pytest-django runs
+    such tests last, but with two xdist workers a worker may still run ordinary tests after
+    one. So the flush is redone without post_migrate and the contents Django serialised when it
+    created the test database are loaded back: the next test finds the database as migrated.
+    """
+    result = yield
+    marker = item.get_closest_marker("django_db")
+    # After the last test the test database is already gone (nothing to restore, nobody needs it).
+    if nextitem is not None and marker is not None and marker.kwargs.get("transaction"):
+        _restore_migrated_contents(item.config)
+    return result
+
+
+def _restore_migrated_contents(config):
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.db import connections
+    from pytest_django.plugin import blocking_manager_key
+
+    connection = connections["default"]
+    contents = getattr(connection, "_test_serialized_contents", None)
+    with config.stash[blocking_manager_key].unblock():
+        if contents:
+            call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+            connection.creation.deserialize_db_from_string(contents)
+        ContentType.objects.clear_cache()
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()

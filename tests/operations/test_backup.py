@@ -62,7 +62,7 @@ def fresh_database():
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_restored_backup_has_the_same_rows_in_every_table(tmp_path, fresh_database):
     from services.seed.loader import load_seed_projects
 
@@ -79,7 +79,7 @@ def test_a_restored_backup_has_the_same_rows_in_every_table(tmp_path, fresh_data
     assert restored == original
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_restoring_twice_with_clean_replaces_rather_than_duplicates(tmp_path, fresh_database):
     from services.seed.loader import load_seed_projects
 

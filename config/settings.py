@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "audit",
     # Operations: backups and restores (management commands); depends on no other app.
     "operations",
+    "portal",
 ]
 
 MIDDLEWARE = [
@@ -296,3 +297,9 @@ if PARTICIPANT_RETENTION_YEARS < 1:
 # --- Hardening: benchmark views ---------------------------------------------------------------
 # BENCH_VIEWS=1 adds /bench/trivial (the baseline of bench/load.py). Never set in production.
 BENCH_VIEWS = env_bool("BENCH_VIEWS", False)
+
+# --- Portal: public pages' cache ----------------------------------------------------------------
+# Seconds a content version lives. With a shared Redis cache every process sees a change at
+# once, so the version never expires; the process-local cache of other gunicorn workers shows
+# a change after at most this long.
+PORTAL_CONTENT_VERSION_TTL = None if REDIS_URL else 60

@@ -1,0 +1,35 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """This page in each language: (code, name in that language, URL, is current)."""
+    request = context["request"]
+    current = context.get("LANGUAGE_CODE")
+    links = []
+    # settings.LANGUAGES names each language in itself ("Українська").
+    for code, name in settings.LANGUAGES:
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": translate_url(request.path, code),
+                "current": code == current,
+            }
+        )
+    return links
+
+
+@register.filter
+def phone_uri(phone: str) -> str:
+    """A phone number as a `tel:` URI: digits only, with Poland's country code."""
+    digits = "".join(ch for ch in phone or "" if ch.isdigit())
+    if not digits:
+        return ""
+    if len(digits) == 9:
+        digits = "48" + digits
+    return f"tel:+{digits}"

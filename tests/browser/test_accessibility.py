@@ -36,12 +36,14 @@ SCREENSHOTS = {
 EXTRA_PATHS = ["oferty/?city=Opole", "nie-ma-takiej-strony/"]
 
 
-def screenshot_name(path: str) -> str | None:
+def screenshot_name(path: str, language: str) -> str | None:
     from django.urls import Resolver404, resolve
+    from django.utils import translation
 
     route, _, query = path.partition("?")
     try:
-        name = resolve(route).view_name
+        with translation.override(language):  # the language prefix resolves in its language
+            name = resolve(route).view_name
     except Resolver404:
         return None
     return SCREENSHOTS.get(f"{name}?{query}" if query else name)
@@ -73,7 +75,7 @@ def test_every_public_page_in_every_language_has_no_axe_violations(
         paths += [f"/{language}/{extra}" for extra in EXTRA_PATHS]
         shot_taken = set()
         for path in paths:
-            name = screenshot_name(path)
+            name = screenshot_name(path, language)
             if name in shot_taken:
                 name = None
             shot_taken.add(name)

@@ -1,8 +1,22 @@
-"""Browser tests: Debian's Chromium driven by pytest-playwright against the live server.
+"""Browser tests: Debian's Chromium driven by Playwright against the live server.
 
-One browser for the whole session (pytest-playwright's session-scoped `browser`, launched with
-our executable and flags). Without Chromium the tests are skipped with the reason; with
-REQUIRE_BROWSER=1 (CI) that skip becomes a failure.
+One browser and one load of the seed projects for the whole `tests/browser` package. Without
+Chromium the tests are skipped with the reason; with REQUIRE_BROWSER=1 (CI) that skip becomes a
+failure.
+
+Why package scope and not pytest-playwright's session-scoped `browser`: Playwright's sync API
+keeps an event loop registered on the main thread while it lives, and Django refuses ORM calls
+on such a thread unless DJANGO_ALLOW_ASYNC_UNSAFE is set. Stopping Playwright when the package
+ends keeps that setting (and the loop) away from every other test of the session — e.g. the
+`check --deploy` test, which rejects the variable. pytest-playwright's launch options
+(`--headed`, `--slowmo`) still apply through `browser_type_launch_args`.
+
+The live server is pytest-django's `LiveServer` helper started here for the package, not its
+`live_server` fixture: that fixture makes every test using it transactional, and the flush after
+each one would wipe the rows the migrations created (role groups, the accessibility statement)
+for the tests that run after it on the same worker. Instead the seed projects are committed
+once (the server's thread must see them) and deleted when the package ends; each test is an
+ordinary `django_db` test (its own transaction, rolled back) that only reads them.
 """
 
 import os
@@ -10,13 +24,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-# Playwright's sync API keeps an event loop running in the main thread from the moment the
-# session's browser starts until the session ends (past the test database's teardown). Django
-# refuses ORM calls from a thread with a running loop unless told it is safe; it is here: the
-# loop is idle while the tests (and pytest-django's setup/teardown) query. Set for the session
-# because the browser fixture is session-scoped.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 LAUNCH_ARGS = [
@@ -38,25 +45,59 @@ def _no_browser(reason: str):
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
+@pytest.fixture(scope="package")
+def browser(django_db_setup, browser_type_launch_args):
+    # django_db_setup first: the test database is created (and later destroyed) with no
+    # event loop on the thread.
     try:
-        import playwright  # noqa: F401
+        from playwright.sync_api import sync_playwright
     except ImportError:  # pragma: no cover - the dev extra installs it
         _no_browser("playwright is not installed (pip install '.[dev]')")
     if not Path(CHROMIUM).exists():
         _no_browser(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": LAUNCH_ARGS}
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    manager = sync_playwright().start()
+    try:
+        launched = manager.chromium.launch(
+            **{**browser_type_launch_args, "executable_path": CHROMIUM, "args": LAUNCH_ARGS}
+        )
+        yield launched
+        launched.close()
+    finally:
+        manager.stop()
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
-@pytest.fixture
-def seeded_site(live_server):
-    """The five seed projects, committed so the live server's thread sees them (the tests are
-    transactional, with serialized rollback so the migrations' rows come back afterwards)."""
+@pytest.fixture(scope="package")
+def seeded_site(browser, django_db_blocker):
+    """A live server with the five seed projects, committed once for the package, then
+    deleted."""
+    from pytest_django.live_server_helper import LiveServer
+
+    from projects.models import Organisation, Project
+    from services.models import PlaceKind, Situation, SpecialistKind
     from services.seed.loader import load_seed_projects
 
-    load_seed_projects()
-    return live_server
+    with django_db_blocker.unblock():
+        load_seed_projects()
+        server = LiveServer("localhost")
+    server._live_server_modified_settings.enable()
+    yield server
+    server._live_server_modified_settings.disable()
+    # Close the browser's keep-alive connections first, so no request thread is left holding
+    # a database session when the test database is dropped.
+    for context in browser.contexts:
+        context.close()
+    with django_db_blocker.unblock():
+        server.stop()
+        # Projects first: their contacts, offers, partnerships… go with them (CASCADE).
+        Project.objects.all().delete()
+        for model in (Organisation, SpecialistKind, PlaceKind, Situation):
+            model.objects.all().delete()
 
 
 @pytest.fixture

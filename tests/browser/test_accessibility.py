@@ -13,7 +13,7 @@ import pytest
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.browser.urls import public_paths
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE_RUN = (

@@ -39,11 +39,17 @@ def test_the_catalogue_has_no_untranslated_or_fuzzy_message(language):
     assert re.fullmatch(r"\d+ translated messages?\.", report), report
 
 
-def test_the_catalogues_hold_every_string_of_the_code(tmp_path):
-    # makemessages into a copy of the catalogues: a string added to the code and not yet in
-    # the catalogue shows up there untranslated.
-    copy = tmp_path / "locale"
-    shutil.copytree(LOCALE, copy, ignore=shutil.ignore_patterns("*.mo"))
+def test_the_catalogues_hold_every_string_of_the_code(tmp_path, monkeypatch):
+    # makemessages in a copy of the sources and catalogues (it writes next to what it reads):
+    # a string added to the code and not yet in the catalogue shows up there untranslated.
+    source = tmp_path / "src"
+    shutil.copytree(
+        settings.BASE_DIR,
+        source,
+        ignore=shutil.ignore_patterns(*IGNORED, ".git", "*.mo", "__pycache__", "node_modules"),
+    )
+    copy = source / "locale"
+    monkeypatch.chdir(source)
     with override_settings(LOCALE_PATHS=[copy]):
         call_command("makemessages", locale=["uk", "en"], ignore_patterns=IGNORED, verbosity=0)
 

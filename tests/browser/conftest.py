@@ -76,6 +76,7 @@ def browser(django_db_setup, browser_type_launch_args):
 def seeded_site(browser, django_db_blocker):
     """A live server with the five seed projects, committed once for the package, then
     deleted."""
+    from django.db import connections
     from pytest_django.live_server_helper import LiveServer
 
     from projects.models import Organisation, Project
@@ -98,6 +99,9 @@ def seeded_site(browser, django_db_blocker):
         Project.objects.all().delete()
         for model in (Organisation, SpecialistKind, PlaceKind, Situation):
             model.objects.all().delete()
+        # This fixture's connection was opened outside any test: close it, or PostgreSQL
+        # refuses to drop the test database at the end of the session.
+        connections.close_all()
 
 
 @pytest.fixture

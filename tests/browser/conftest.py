@@ -21,6 +21,8 @@ ordinary `django_db` test (its own transaction, rolled back) that only reads the
 
 import os
 import shutil
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -93,6 +95,13 @@ def seeded_site(browser, django_db_blocker):
     # a database session when the test database is dropped.
     for context in browser.contexts:
         context.close()
+    # …and let the server's request threads finish: one still running after the server stops
+    # would touch the in-memory SQLite connection it no longer shares.
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and any(
+        "process_request_thread" in thread.name for thread in threading.enumerate()
+    ):
+        time.sleep(0.05)
     with django_db_blocker.unblock():
         server.stop()
         # Projects first: their contacts, offers, partnerships… go with them (CASCADE).

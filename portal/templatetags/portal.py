@@ -1,6 +1,8 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 register = template.Library()
 
@@ -33,3 +35,17 @@ def phone_uri(phone: str) -> str:
     if len(digits) == 9:
         digits = "48" + digits
     return f"tel:+{digits}"
+
+
+@register.filter
+def fallback_lang(obj, field: str) -> str:
+    """` lang="pl"` on an element whose content falls back to Polish (django-modeltranslation
+    shows the Polish text where the page's language has none), so a screen reader switches to
+    a Polish voice for it (WCAG 3.1.2). Empty when the text is in the page's language."""
+    language = (get_language() or "").replace("-", "_")
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    if not language or language == default:
+        return ""
+    if getattr(obj, f"{field}_{language}", None):
+        return ""
+    return mark_safe(f' lang="{default}"')  # a constant language code

@@ -326,7 +326,18 @@ def test_content_falls_back_to_polish_where_a_translation_is_missing(client, see
     with translation.override("pl"):
         polish_summary = Project.objects.get(pk=project.pk).summary
     assert polish_summary in ukrainian
-    assert "<h1>Zawsze rodzina</h1>" in english  # no English title: the Polish one
+    # No English title: the Polish one, marked as Polish for screen readers (WCAG 3.1.2).
+    assert '<h1 lang="pl">Zawsze rodzina</h1>' in english
+    assert '<p class="lead">Family assistants' in english  # translated: no lang override
+    assert '<p class="lead" lang="pl">' in ukrainian
+
+
+def test_polish_pages_carry_no_language_overrides(client, seeded_pages):
+    html = html_of(client, "/pl/projekty/zawsze-rodzina/")
+
+    assert "<h1>Zawsze rodzina</h1>" in html
+    main = html[html.index("<main") : html.index("</main>")]
+    assert " lang=" not in main
 
 
 # --- Accessibility statement, ETR, machine-readable file --------------------------------------

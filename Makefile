@@ -27,7 +27,7 @@ $(VENV)/.installed-dev: $(BIN)/python pyproject.toml
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
-run: install
+run: install compilemessages
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
 	$(RUN_ENV) $(BIN)/python manage.py load_demo_data
 	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
@@ -42,7 +42,7 @@ migrations-check: install-dev
 # Two workers by default; one module stays on one worker (its module-scoped fixtures load once).
 PYTEST_ARGS ?= -n 2 --dist loadscope
 
-pytest: install-dev
+pytest: install-dev compilemessages
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test: lint migrations-check pytest
@@ -51,7 +51,7 @@ collectstatic: install
 	DEBUG=0 SECRET_KEY=collectstatic-only $(BIN)/python manage.py collectstatic --noinput -v0
 
 # What the Docker image's build stage runs; CI runs it too, so the image's steps stay tested.
-build: install collectstatic
+build: install collectstatic compilemessages
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
@@ -76,3 +76,15 @@ bench-instances: install
 .PHONY: bench
 bench: install
 	$(BIN)/python bench/reports.py --database-url $(BENCH_DATABASE_URL)
+# --- Portal: translations (locale/pl, uk, en). `messages` collects the strings of the code and
+# templates into the .po catalogues; `compilemessages` builds the .mo files (git-ignored).
+MESSAGE_DIRS := --ignore=.venv --ignore=staticfiles --ignore=data --ignore=tests --ignore=bench
+
+.PHONY: messages compilemessages
+messages: install
+	DJANGO_SETTINGS_MODULE=config.test_settings $(BIN)/python manage.py makemessages \
+		-l pl -l uk -l en --no-obsolete $(MESSAGE_DIRS)
+
+compilemessages: install
+	DJANGO_SETTINGS_MODULE=config.test_settings $(BIN)/python manage.py compilemessages \
+		--ignore=.venv -v0

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "search",
     # Reports and exports for coordinators; reads the apps above, none of them reads it.
     "reports",
+    # The family portal's own content (accessibility statement, easy-to-read texts, page cache).
+    "portal",
 ]
 
 MIDDLEWARE = [
@@ -362,3 +364,9 @@ AXES_DISABLE_ACCESS_LOG = True
 # session itself expires a minute later at the latest, as a backstop.
 STAFF_IDLE_TIMEOUT = env_int("STAFF_IDLE_TIMEOUT_MINUTES", 30) * 60
 SESSION_COOKIE_AGE = STAFF_IDLE_TIMEOUT + 60
+
+# --- Portal: public pages' cache ----------------------------------------------------------------
+# Seconds a content version lives. With a shared Redis cache every process sees a change at
+# once, so the version never expires; the process-local cache of other gunicorn workers shows
+# a change after at most this long.
+PORTAL_CONTENT_VERSION_TTL = None if REDIS_URL else 60

@@ -4,10 +4,12 @@ from django.contrib import admin
 from django.urls import include, path
 
 from config.health import healthz
+from portal.views import machine_readable
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("llms.txt", machine_readable, name="portal-txt"),
 ]
 
 # Public pages and the back office carry the language in the URL (/pl/, /uk/, /en/).
@@ -18,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("", include("services.urls")),
     path("konto/", include("accounts.urls")),
     path("", include("search.urls")),
+    path("", include("portal.urls")),
     prefix_default_language=True,
 )
 

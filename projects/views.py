@@ -1,13 +1,50 @@
+"""Public pages of the projects: the home page (find support) and a project's page.
+
+Both are cached per language by `portal.caching.public_page` and compressed (`gzip_page`);
+each makes a fixed number of queries whatever the number of projects.
+"""
+
+from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.gzip import gzip_page
 
-from projects.models import Project
+from portal.caching import public_page
+from projects.models import Project, ProjectContact
+from services.models import Situation, SupportOffer
 
 
+def _reachable_contacts():
+    """Contacts a family can call or write to, in the project's order."""
+    return ProjectContact.objects.exclude(phone="", email="").order_by("order", "pk")
+
+
+@gzip_page
+@public_page
 def home(request):
-    projects = Project.objects.with_status_order().select_related("funding")
-    return render(request, "projects/home.html", {"projects": projects})
+    projects = (
+        Project.objects.with_status_order()
+        .select_related("funding")
+        .prefetch_related(Prefetch("contacts", queryset=_reachable_contacts()))
+    )
+    cities = (
+        Project.objects.order_by("city").values("city").annotate(projects=Count("pk")).distinct()
+    )
+    hotlines = (
+        SupportOffer.objects.filter(place_kinds__slug="hotline")
+        .select_related("project")
+        .prefetch_related(Prefetch("project__contacts", queryset=_reachable_contacts()))
+    )
+    context = {
+        "projects": projects,
+        "situations": Situation.objects.all(),
+        "cities": cities,
+        "hotlines": hotlines,
+    }
+    return render(request, "projects/home.html", context)
 
 
+@gzip_page
+@public_page
 def project_detail(request, slug):
     project = get_object_or_404(
         Project.objects.select_related("funding").prefetch_related(

@@ -5,6 +5,7 @@ from services import enquiry_views, views
 app_name = "services"
 
 urlpatterns = [
+    path("oferty/", views.offer_list, name="offer-list"),
     path(
         "projekty/<slug:project_slug>/oferty/<slug:slug>/",
         views.offer_detail,

@@ -1,12 +1,34 @@
-from django.shortcuts import get_object_or_404, render
+"""Public pages of the support offers: the filtered list and an offer's page."""
 
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.gzip import gzip_page
+
+from portal.caching import public_page
+from services.filters import OfferFilter
 from services.models import SupportOffer
 
+OFFERS_PER_PAGE = 10
 
+
+@gzip_page
+@public_page
+def offer_list(request):
+    offers = OfferFilter(request.GET or None, queryset=SupportOffer.objects.for_listing())
+    page = Paginator(offers.qs, OFFERS_PER_PAGE).get_page(request.GET.get("strona"))
+    # The filters without the page number: the pagination links add their own.
+    query = request.GET.copy()
+    query.pop("strona", None)
+    context = {"filter": offers, "page": page, "query": query.urlencode()}
+    return render(request, "services/offer_list.html", context)
+
+
+@gzip_page
+@public_page
 def offer_detail(request, project_slug, slug):
     offer = get_object_or_404(
         SupportOffer.objects.for_listing().prefetch_related("project__contacts"),
         project__slug=project_slug,
         slug=slug,
     )
-    return render(request, "services/offer_detail.html", {"offer": offer})
+    return render(request, "services/offer_detail.html", {"offer": offer, "project": offer.project})

@@ -1,0 +1,131 @@
+"""Per-language cache of the public pages, with ETag/Last-Modified and 304 answers.
+
+Every public page is a function of (the public content, the language, the URL, today's date),
+never of the visitor: no session, no CSRF token, no CSP nonce. So a page is cached under a
+*content version* that any save or delete of public content replaces (signals below); the same
+version gives the ETag, so a revalidation is answered with 304 without touching the database.
+
+With a shared cache (REDIS_URL) the new version is seen by every process at once. With the
+process-local cache the version expires after PORTAL_CONTENT_VERSION_TTL seconds, so another
+gunicorn worker serves a page at most that long after a change.
+"""
+
+import hashlib
+import time
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils import timezone, translation
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+
+VERSION_KEY = "portal:content-version"
+PAGE_TIMEOUT = 24 * 60 * 60
+
+# The models whose rows the public pages show (app label, model name).
+PUBLIC_MODELS = {
+    ("projects", "organisation"),
+    ("projects", "project"),
+    ("projects", "projectcontact"),
+    ("projects", "funding"),
+    ("projects", "partnership"),
+    ("participants", "participantsubgroup"),
+    ("services", "specialistkind"),
+    ("services", "placekind"),
+    ("services", "situation"),
+    ("services", "supportoffer"),
+    ("services", "activity"),
+    ("services", "deliverable"),
+    ("portal", "accessibilitystatement"),
+}
+
+
+def _version_timeout():
+    return getattr(settings, "PORTAL_CONTENT_VERSION_TTL", 60)
+
+
+def _new_version() -> str:
+    # Nanoseconds since the epoch, in hex: unique per change, and it dates the change.
+    return f"{time.time_ns():x}"
+
+
+def content_version() -> str:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # add(): when two processes race, both end up with the one that was stored first.
+        cache.add(VERSION_KEY, _new_version(), _version_timeout())
+        version = cache.get(VERSION_KEY) or _new_version()
+    return version
+
+
+def bump_content_version() -> None:
+    cache.set(VERSION_KEY, _new_version(), _version_timeout())
+
+
+def _version_seconds(version: str) -> int:
+    return int(version, 16) // 1_000_000_000
+
+
+def _on_change(sender, **kwargs):
+    if (sender._meta.app_label, sender._meta.model_name) in PUBLIC_MODELS:
+        bump_content_version()
+
+
+def _on_m2m_change(sender, action, instance, **kwargs):
+    if action.startswith("post_"):
+        _on_change(type(instance))
+
+
+def connect_invalidation() -> None:
+    post_save.connect(_on_change, dispatch_uid="portal-cache-save")
+    post_delete.connect(_on_change, dispatch_uid="portal-cache-delete")
+    m2m_changed.connect(_on_m2m_change, dispatch_uid="portal-cache-m2m")
+
+
+def public_page(view):
+    """Serve a public GET page from the cache, or 304 when the client has it already."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        version = content_version()
+        # Today's date is part of the key: a project's status follows the calendar.
+        source = "|".join(
+            (
+                version,
+                translation.get_language() or "",
+                timezone.localdate().isoformat(),
+                request.get_full_path(),
+            )
+        )
+        digest = hashlib.sha256(source.encode()).hexdigest()[:32]
+        etag = f'"{digest}"'
+        last_modified = _version_seconds(version)
+        not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        if not_modified is not None:
+            not_modified["ETag"] = etag
+            return not_modified
+
+        key = f"portal:page:{digest}"
+        cached = cache.get(key)
+        if cached is None:
+            response = view(request, *args, **kwargs)
+            if response.status_code != 200 or response.streaming:
+                return response
+            if hasattr(response, "render"):
+                response.render()
+            cache.set(key, (response.content, response["Content-Type"]), PAGE_TIMEOUT)
+        else:
+            content, content_type = cached
+            response = HttpResponse(content, content_type=content_type)
+        response["ETag"] = etag
+        response["Last-Modified"] = http_date(last_modified)
+        # Browsers may keep the page, but ask each time (a cheap 304) so changes show at once.
+        patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+        return response
+
+    return wrapped

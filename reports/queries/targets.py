@@ -81,9 +81,11 @@ def build(filters: ReportFilters) -> Report:
             Column(_("Podgrupa")),
             Column(_("Cel: rodziny"), INTEGER),
             Column(_("Wykonanie: rodziny"), INTEGER),
+            # xgettext:no-python-format
             Column(_("Wykonanie rodzin (% celu)"), PERCENT),
             Column(_("Cel: uczestnicy"), INTEGER),
             Column(_("Wykonanie: uczestnicy"), INTEGER),
+            # xgettext:no-python-format
             Column(_("Wykonanie uczestników (% celu)"), PERCENT),
         ],
         rows=rows,

@@ -296,3 +296,8 @@ if PARTICIPANT_RETENTION_YEARS < 1:
 # --- Hardening: benchmark views ---------------------------------------------------------------
 # BENCH_VIEWS=1 adds /bench/trivial (the baseline of bench/load.py). Never set in production.
 BENCH_VIEWS = env_bool("BENCH_VIEWS", False)
+
+# --- Fuzz/hardening: key rotation and input limits ---------------------------------------------
+# Old keys still accepted for signatures (sessions, CSRF, password-reset links) while a rotated
+# SECRET_KEY takes over: comma-separated, newest first; remove them after the session lifetime.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", "")

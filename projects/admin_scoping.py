@@ -110,7 +110,19 @@ class _ScopedFormfields:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
-class ProjectScopedAdminMixin(_ScopedFormfields):
+class MissingObjectIs404Mixin:
+    """A missing or malformed id in an admin URL is a 404, as on the public pages, instead of
+    Django's redirect to the admin index with a "does not exist" message. Every admin of ours
+    has it (through ProjectScopedAdminMixin or directly), so a walk of the URLs gets 404s."""
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None:
+            raise Http404
+        return obj
+
+
+class ProjectScopedAdminMixin(MissingObjectIs404Mixin, _ScopedFormfields):
     """Put first in the bases: `class PersonAdmin(ProjectScopedAdminMixin, admin.ModelAdmin)`."""
 
     project_path: str = "project"
@@ -120,12 +132,6 @@ class ProjectScopedAdminMixin(_ScopedFormfields):
 
     def get_queryset(self, request):
         return scope_queryset(super().get_queryset(request), request.user, self.project_path)
-
-    def get_object(self, request, object_id, from_field=None):
-        obj = super().get_object(request, object_id, from_field)
-        if obj is None:
-            raise Http404
-        return obj
 
     def projects_of(self, obj) -> set[int]:
         """Ids of the projects the record belongs to."""

@@ -10,6 +10,7 @@ from projects import memberships
 from projects.admin_scoping import (
     MissingObjectIs404Mixin,
     ProjectScopedAdminMixin,
+    SafeAutocompleteMixin,
     team_members,
 )
 from projects.models import (
@@ -38,13 +39,13 @@ class FundingInline(admin.StackedInline):
     fields = ["total_value", "co_financing", "eu_share", "state_subsidy", "own_contribution"]
 
 
-class PartnershipInline(admin.TabularInline):
+class PartnershipInline(SafeAutocompleteMixin, admin.TabularInline):
     model = Partnership
     extra = 0
     autocomplete_fields = ["organisation"]
 
 
-class ProjectContactInline(TranslationStackedInline):
+class ProjectContactInline(SafeAutocompleteMixin, TranslationStackedInline):
     model = ProjectContact
     extra = 0
     autocomplete_fields = ["organisation"]
@@ -173,7 +174,7 @@ class ProjectMembershipAdmin(ProjectScopedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(StaffProfile)
-class StaffProfileAdmin(MissingObjectIs404Mixin, admin.ModelAdmin):
+class StaffProfileAdmin(SafeAutocompleteMixin, MissingObjectIs404Mixin, admin.ModelAdmin):
     list_display = ["user", "organisation", "job_title"]
     list_filter = ["organisation"]
     list_select_related = ["user", "organisation"]

@@ -19,9 +19,10 @@ lookup from the model to its project ("project", "activity__project"). Superuser
 """
 
 from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.contrib.auth import get_user_model
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db import models
+from django.db import connection, models
 from django.http import Http404
 
 from projects.models import Project, ProjectMembership
@@ -94,7 +95,59 @@ def _relation_at(model, path: str):
     return field
 
 
-class _ScopedFormfields:
+class _ValidSelectedOnly:
+    """Django's autocomplete widget looks the submitted ids up to re-render a refused form, and
+    a malformed id ("abc", "1,5") raises ValueError there: a 500 instead of the form's own
+    "select a valid choice" error. Ids the target field cannot hold are left out of the lookup
+    (the form still refuses them, with its message next to the field)."""
+
+    def optgroups(self, name, value, attr=None):
+        remote = self.field.remote_field
+        target = remote.model._meta.get_field(
+            getattr(remote, "field_name", None) or remote.model._meta.pk.name
+        )
+        return super().optgroups(name, [v for v in value if _fits(target, v)], attr)
+
+
+def _fits(target, value) -> bool:
+    try:
+        python_value = target.to_python(value)
+    except (ValidationError, ValueError, TypeError):
+        return False
+    if isinstance(python_value, int):
+        low, high = connection.ops.integer_field_range(target.get_internal_type())
+        return (low is None or python_value >= low) and (high is None or python_value <= high)
+    return True
+
+
+class SafeAutocompleteSelect(_ValidSelectedOnly, AutocompleteSelect):
+    pass
+
+
+class SafeAutocompleteSelectMultiple(_ValidSelectedOnly, AutocompleteSelectMultiple):
+    pass
+
+
+class SafeAutocompleteMixin:
+    """For every ModelAdmin and inline with `autocomplete_fields` (ProjectScopedAdminMixin and
+    ProjectScopedInlineMixin have it): the same widgets as Django's, without the 500 above."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = SafeAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = SafeAutocompleteSelectMultiple(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class _ScopedFormfields(SafeAutocompleteMixin):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if "queryset" not in kwargs:
             allowed = choices_for(self.admin_site, db_field.related_model, request)

@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "config.input_limits.InputLimitsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # The signed-in user becomes the actor of audited writes (after authentication).
@@ -301,3 +302,6 @@ BENCH_VIEWS = env_bool("BENCH_VIEWS", False)
 # Old keys still accepted for signatures (sessions, CSRF, password-reset links) while a rotated
 # SECRET_KEY takes over: comma-separated, newest first; remove them after the session lifetime.
 SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", "")
+# Every single GET or form value is capped (config.input_limits): fields without a max_length
+# (notes, descriptions) would otherwise take anything up to DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB).
+INPUT_MAX_FIELD_CHARS = env_int("INPUT_MAX_FIELD_CHARS", 20000)

@@ -19,6 +19,8 @@ lookup from the model to its project ("project", "activity__project"). Superuser
 """
 
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.contrib.auth import get_user_model
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -175,7 +177,23 @@ class MissingObjectIs404Mixin:
         return obj
 
 
-class ProjectScopedAdminMixin(MissingObjectIs404Mixin, _ScopedFormfields):
+class _SafeChangeList(ChangeList):
+    def get_filters(self, request):
+        try:
+            return super().get_filters(request)
+        except OverflowError as error:
+            # ?date__year=99999999999999999999 (date_hierarchy): datetime() raises
+            # OverflowError, which Django's changelist does not expect (a 500). Refused like any
+            # bad lookup instead: the changelist's redirect to ?e=1.
+            raise IncorrectLookupParameters(error) from error
+
+
+class SafeChangeListMixin:
+    def get_changelist(self, request, **kwargs):
+        return _SafeChangeList
+
+
+class ProjectScopedAdminMixin(SafeChangeListMixin, MissingObjectIs404Mixin, _ScopedFormfields):
     """Put first in the bases: `class PersonAdmin(ProjectScopedAdminMixin, admin.ModelAdmin)`."""
 
     project_path: str = "project"

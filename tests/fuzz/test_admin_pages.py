@@ -64,3 +64,20 @@ def test_admin_pages_never_answer_500_to_any_get_parameters(route, world, db, cl
 
     # 302: the changelist's "?e=1" for lookups it refuses; 400/404/413: refusals.
     assert response.status_code in {200, 302, 400, 403, 404, 405, 413}
+
+
+# Values a few examples may not draw, sent to every parameter a page uses at once.
+EVERY_PARAMETER_VALUES = ["9" * 30, "a\x00b", "\ud800", "-1"]
+
+
+@pytest.mark.parametrize("route", ADMIN_PAGES, ids=str)
+def test_admin_pages_with_every_parameter_set_to_a_nasty_value(route, world, db, client):
+    client.force_login(world["cast"].superuser)
+    names = parameters_of(client, route.path())
+    if not names:
+        pytest.skip("the page uses no GET parameters")
+    statuses = {}
+    for value in EVERY_PARAMETER_VALUES:
+        query = encode_pairs([(name, value) for name in sorted(names)])
+        statuses[value] = client.get(f"{route.path()}?{query}").status_code
+    assert {v: s for v, s in statuses.items() if s not in {200, 302, 400, 404, 413}} == {}

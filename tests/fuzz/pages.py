@@ -66,6 +66,7 @@ def crawl(client, start: str, *, within: str, limit: int = 60) -> Crawl:
     """Breadth-first over same-site links under `within`, one page per pattern."""
     result = Crawl()
     queue, seen = deque([start]), {start}
+    queued_patterns = {route_name_of(urlsplit(start).path)}
     while queue and len(seen) <= limit:
         url = queue.popleft()
         response = client.get(url)
@@ -95,8 +96,9 @@ def crawl(client, start: str, *, within: str, limit: int = 60) -> Crawl:
             if not parts.path.startswith(within) or target_name is None:
                 continue
             # One page per pattern is enough to fuzz it; the rest are the same code.
-            if target_name in result.url_of or parts.path in seen:
+            if target_name in queued_patterns or parts.path in seen:
                 continue
+            queued_patterns.add(target_name)
             seen.add(parts.path)
             queue.append(parts.path)
     return result

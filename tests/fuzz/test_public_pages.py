@@ -22,7 +22,7 @@ from tests.fuzz.urlwalk import all_routes
 
 PUBLIC = [route for route in all_routes() if not route.is_admin]
 # Answers that are a refusal of bad input, not a failure.
-REFUSALS = {400, 404, 405, 413}
+REFUSALS = {400, 404, 405, 413, 429}
 NOT_REACHED = "no page links to this pattern (its URL needs ids the crawl did not find)"
 
 
@@ -35,23 +35,33 @@ def concrete_url(route, world) -> str:
     return url
 
 
-def known_fields(client, route, url, world) -> tuple[dict, list]:
-    """({html name: form field or None}, the page's POST form as a browser would send it)."""
-    fields: dict = {}
+def known_fields(client, route, url, world, method: str) -> tuple[dict, list]:
+    """({html name: form field or None}, the page's POST form as a browser would send it).
+
+    GET: the parameters of the forms and FilterSets the view declares or renders, of the GET
+    forms aimed at the page and of the links to it. POST: the fields of the POST forms aimed
+    at the page and of the form class the view declares (a page with neither is no form)."""
+    path = url.split("?")[0]
+    crawl = world["public"]
+    types: dict = {}
     for form_class in declared_form_classes(route):
-        fields.update(form_fields_of(form_class))
+        types.update(form_fields_of(form_class))
     response = client.get(url)
     if response.status_code == 200:
         for form in rendered_forms(response):
             if not hasattr(form, "forms"):
-                fields.update(form_fields_of(form))
-    path = url.split("?")[0]
-    html_forms = world["public"].post_forms.get(path, [])
-    for html_form in html_forms:
-        fields.update({name: fields.get(name) for name in html_form.names})
-    fields.update({name: fields.get(name) for name in world["public"].get_names.get(path, ())})
+                types.update(form_fields_of(form))
+    if method == "get":
+        names = set(types) | crawl.get_names.get(path, set())
+        return {name: types.get(name) for name in names}, []
+    html_forms = crawl.post_forms.get(path, [])
+    names = {name for form in html_forms for name in form.names}
+    view = getattr(route.callback, "view_class", None)
+    form_class = getattr(view, "form_class", None)
+    if isinstance(form_class, type):
+        names |= set(form_fields_of(form_class))
     baseline = list(html_forms[0].fields) if html_forms else []
-    return fields, baseline
+    return {name: types.get(name) for name in names}, baseline
 
 
 def draw_pairs(data, fields: dict, baseline: list) -> list:
@@ -72,7 +82,7 @@ def draw_pairs(data, fields: dict, baseline: list) -> list:
 def test_get_parameters_never_cause_a_500(route, world, db, client, data):
     cache.clear()  # what one example caches must not hide the next one's failure
     url = concrete_url(route, world)
-    fields, _ = known_fields(client, route, url, world)
+    fields, _ = known_fields(client, route, url, world, "get")
     query = encode_pairs(draw_pairs(data, fields, []))
 
     response = client.get(f"{url.split('?')[0]}?{query}")
@@ -88,7 +98,7 @@ def test_public_forms_save_or_show_errors_next_to_fields_and_save_nothing(
 ):
     cache.clear()  # rate limits kept in the cache start afresh for every example
     url = concrete_url(route, world)
-    fields, baseline = known_fields(client, route, url, world)
+    fields, baseline = known_fields(client, route, url, world, "post")
     body = encode_pairs(draw_pairs(data, fields, baseline))
     before = row_counts()
 

@@ -46,7 +46,7 @@ def parameters_of(client, path: str) -> dict:
 
 
 @pytest.mark.parametrize("route", ADMIN_PAGES, ids=str)
-@examples(3)
+@examples(2)
 @given(data=st.data())
 def test_admin_pages_never_answer_500_to_any_get_parameters(route, world, db, client, data):
     client.force_login(world["cast"].superuser)
@@ -67,7 +67,7 @@ def test_admin_pages_never_answer_500_to_any_get_parameters(route, world, db, cl
 
 
 # Values a few examples may not draw, sent to every parameter a page uses at once.
-EVERY_PARAMETER_VALUES = ["9" * 30, "a\x00b", "\ud800", "-1"]
+EVERY_PARAMETER_VALUES = ["9" * 30, "-1\x00\ud800"]
 
 
 @pytest.mark.parametrize("route", ADMIN_PAGES, ids=str)

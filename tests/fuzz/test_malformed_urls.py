@@ -24,6 +24,9 @@ MALFORMED = [
     "' OR '1'='1",
 ]
 
+# The admin's id patterns are the same few views for every model: fewer values each.
+MALFORMED_ADMIN = ["abc", "9" * 40, "zażółć-gęślą", "../../etc/passwd", "\x00", "a" * 2000]
+
 ROUTES_WITH_PARAMS = [route for route in all_routes() if route.params]
 
 
@@ -38,7 +41,7 @@ def test_a_malformed_id_or_slug_is_a_404(route, client, superuser):
     if route.is_admin:
         client.force_login(superuser)
     not_404 = {}
-    for value in MALFORMED:
+    for value in MALFORMED_ADMIN if route.is_admin else MALFORMED:
         # Followed: the admin's `<id>/` pattern redirects to `<id>/change/` first.
         response = client.get(malformed_path(route, value), follow=True)
         if response.status_code != 404:

@@ -279,3 +279,18 @@ def adopt(obj, saved) -> None:
     """Make the admin's unsaved instance the row a write function saved (the admin keeps
     using `obj` for the redirect, the log and the inlines)."""
     obj.__dict__.update(saved.__dict__)
+
+
+def harden_admin_site(site) -> None:
+    """Every ModelAdmin registered on `site` — ours, Django's and third-party apps' (two-factor
+    devices, sign-in throttling) — gets the hardening above: a 404 for a missing id, no 500 on
+    a malformed autocomplete id or a huge date-hierarchy year. Called from
+    ProjectsConfig.ready(), after the admin's autodiscover has imported every admin module."""
+    hardening = (SafeChangeListMixin, MissingObjectIs404Mixin, SafeAutocompleteMixin)
+    for model_admin in site._registry.values():
+        cls = type(model_admin)
+        missing = tuple(mixin for mixin in hardening if not issubclass(cls, mixin))
+        if missing:
+            model_admin.__class__ = type(
+                cls.__name__, (*missing, cls), {"__module__": cls.__module__}
+            )

@@ -18,6 +18,7 @@ A model whose QuerySet has `for_user(user)` is scoped by it; otherwise by `proje
 lookup from the model to its project ("project", "activity__project"). Superusers see all.
 """
 
+from django import forms
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
@@ -130,11 +131,45 @@ class SafeAutocompleteSelectMultiple(_ValidSelectedOnly, AutocompleteSelectMulti
     pass
 
 
+def _target_field(queryset, to_field_name):
+    opts = queryset.model._meta
+    return opts.get_field(to_field_name) if to_field_name else opts.pk
+
+
+class SafeModelChoiceField(forms.ModelChoiceField):
+    """An id no row can have ("9" × 40 on SQLite raises OverflowError in the lookup, which
+    Django's field does not catch: a 500) is the field's own "select a valid choice" error."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not _fits(
+            _target_field(self.queryset, self.to_field_name), value
+        ):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """The same for several ids (a group's permissions, an offer's situations)."""
+
+    def _check_values(self, value):
+        target = _target_field(self.queryset, self.to_field_name)
+        for pk in value if isinstance(value, list | tuple) else ():
+            if not _fits(target, pk):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
+
 class SafeAutocompleteMixin:
-    """For every ModelAdmin and inline with `autocomplete_fields` (ProjectScopedAdminMixin and
-    ProjectScopedInlineMixin have it): the same widgets as Django's, without the 500 above."""
+    """For every ModelAdmin and inline (ProjectScopedAdminMixin and ProjectScopedInlineMixin
+    have it; harden_admin_site adds it to the rest): Django's widgets and fields, without the
+    500s above on ids no row can have."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        kwargs.setdefault("form_class", SafeModelChoiceField)
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
             kwargs["widget"] = SafeAutocompleteSelect(
                 db_field, self.admin_site, using=kwargs.get("using")
@@ -142,6 +177,7 @@ class SafeAutocompleteMixin:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs.setdefault("form_class", SafeModelMultipleChoiceField)
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
             kwargs["widget"] = SafeAutocompleteSelectMultiple(
                 db_field, self.admin_site, using=kwargs.get("using")

@@ -34,3 +34,28 @@ def test_a_year_beyond_any_date_in_the_date_hierarchy_is_refused_like_a_bad_filt
 def test_a_missing_user_or_group_is_a_404_not_a_redirect_to_the_index(admin_client):
     assert admin_client.get(reverse("admin:auth_user_change", args=[999999])).status_code == 404
     assert admin_client.get(reverse("admin:auth_group_change", args=["abc"])).status_code == 404
+
+
+def test_ids_no_row_can_have_in_select_fields_are_the_forms_error_not_a_500(admin_client):
+    before = row_counts()
+
+    response = admin_client.post(
+        reverse("admin:auth_group_add"),
+        encode_pairs([("name", "Zespół"), ("permissions", "9" * 40)]),
+        content_type="application/x-www-form-urlencoded",
+    )
+
+    assert response.status_code == 200
+    assert 'id="id_permissions_error"' in response.content.decode()
+    assert row_counts() == before
+
+
+def test_an_id_no_row_can_have_in_a_foreign_key_select_is_the_forms_error(admin_client):
+    response = admin_client.post(
+        reverse("admin:projects_staffprofile_add"),
+        encode_pairs([("user", "9" * 40), ("organisation", "9" * 40)]),
+        content_type="application/x-www-form-urlencoded",
+    )
+
+    assert response.status_code == 200
+    assert 'id="id_user_error"' in response.content.decode()

@@ -8,7 +8,7 @@ PORT ?= 8000
 RUN_ENV := DEBUG=$${DEBUG:-1}
 
 .PHONY: run test build install install-dev lint migrations-check pytest collectstatic clean \
-	bench-load bench-faults bench-instances
+	bench-load bench-faults bench-instances bench-concurrency
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.12+ is needed (found %s); install 3.13 or set PYTHON=" % sys.version.split()[0]) if sys.version_info < (3, 12) else None'
@@ -88,3 +88,6 @@ messages: install
 compilemessages: install
 	DJANGO_SETTINGS_MODULE=config.test_settings $(BIN)/python manage.py compilemessages \
 		--ignore=.venv -v0
+# --- Fuzz/hardening: 200 concurrent submissions of one consultation form (+ distinct ones).
+bench-concurrency: install
+	$(BIN)/python bench/concurrent_submissions.py --database-url $(BENCH_DATABASE_URL)

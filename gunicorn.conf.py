@@ -2,6 +2,14 @@
 
 import multiprocessing
 import os
+import sys
+from pathlib import Path
+
+# The JSON formatter below lives in the project's `config` package; gunicorn's own script does
+# not put the project folder on sys.path before it configures logging.
+ROOT = str(Path(__file__).resolve().parent)
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)
 
 bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"
 # WEB_CONCURRENCY is the conventional name; 2 × cores + 1 is gunicorn's own advice.
@@ -20,3 +28,34 @@ errorlog = "-"
 access_log_format = '"%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 wsgi_app = "config.wsgi:application"
+
+# --- Fuzz/hardening: gunicorn's own log lines (start, worker boot/exit, timeouts, errors) as JSON
+# objects on stderr, like the app's lines (config.logging_json), so the collector parses one
+# format. They do not propagate to the root logger: Django's LOGGING gives the root a JSON
+# handler too, and every line would be written twice. With logconfig_dict set gunicorn always
+# emits access records; they are dropped (level WARNING) unless GUNICORN_ACCESSLOG asks for them.
+logconfig_dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "config.logging_json.JsonFormatter"}},
+    "handlers": {
+        "json_stderr": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "stream": "ext://sys.stderr",
+        },
+    },
+    "root": {"level": "INFO", "handlers": []},
+    "loggers": {
+        "gunicorn.error": {
+            "level": os.environ.get("LOG_LEVEL", "INFO").upper(),
+            "handlers": ["json_stderr"],
+            "propagate": False,
+        },
+        "gunicorn.access": {
+            "level": "INFO" if accesslog else "WARNING",
+            "handlers": ["json_stderr"],
+            "propagate": False,
+        },
+    },
+}

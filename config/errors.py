@@ -2,9 +2,12 @@
 database: when the server fails, the failure may be the database itself."""
 
 from django.conf import settings
-from django.http import HttpResponseServerError
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
+from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
+from django.template.defaultfilters import filesizeformat
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
 
 
@@ -15,3 +18,44 @@ def server_error(request, template_name="500.html"):
     language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     with translation.override(language):
         return HttpResponseServerError(loader.get_template(template_name).render())
+
+
+# --- Fuzz/hardening: a translated page for refused requests ------------------------------------
+def bad_request(request, exception=None, template_name="400.html"):
+    """Django's handler400 (SuspiciousOperation, oversized or malformed requests): a clear page,
+    and 413 when the request was too large, instead of a bare "Bad Request (400)".
+
+    Rendered without the request context and the form data: the body may be what is refused."""
+    from config.input_limits import FieldTooLong
+
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        status = 400
+        heading = _("Nie możemy przyjąć tego żądania")
+        detail = _(
+            "Przeglądarka wysłała dane, których nie możemy przetworzyć. Wróć do poprzedniej "
+            "strony i spróbuj ponownie."
+        )
+        if isinstance(exception, RequestDataTooBig):
+            status = 413
+            heading = _("Przesłane dane są zbyt duże")
+            detail = _(
+                "Formularz zawiera więcej danych, niż możemy przyjąć (najwyżej %(limit)s). "
+                "Skróć tekst i wyślij formularz ponownie."
+            ) % {"limit": filesizeformat(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)}
+        elif isinstance(exception, TooManyFieldsSent):
+            status = 413
+            heading = _("Formularz ma zbyt wiele pól")
+            detail = _(
+                "Formularz zawiera więcej pól, niż możemy przyjąć (najwyżej %(limit)s). "
+                "Wróć do poprzedniej strony i wyślij mniej danych naraz."
+            ) % {"limit": settings.DATA_UPLOAD_MAX_NUMBER_FIELDS}
+        elif isinstance(exception, FieldTooLong):
+            status = 413
+            heading = _("Jedno z pól jest za długie")
+            detail = _(
+                "Każde pole może mieć najwyżej %(limit)s znaków. Skróć tekst i wyślij "
+                "formularz ponownie."
+            ) % {"limit": settings.INPUT_MAX_FIELD_CHARS}
+        html = loader.get_template(template_name).render({"heading": heading, "detail": detail})
+    return HttpResponse(html, status=status)

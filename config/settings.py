@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "config.input_limits.InputLimitsMiddleware",
+    "config.not_found.MissingRecordIs404Middleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -370,3 +372,10 @@ SESSION_COOKIE_AGE = STAFF_IDLE_TIMEOUT + 60
 # once, so the version never expires; the process-local cache of other gunicorn workers shows
 # a change after at most this long.
 PORTAL_CONTENT_VERSION_TTL = None if REDIS_URL else 60
+# --- Fuzz/hardening: key rotation and input limits ---------------------------------------------
+# Old keys still accepted for signatures (sessions, CSRF, password-reset links) while a rotated
+# SECRET_KEY takes over: comma-separated, newest first; remove them after the session lifetime.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", "")
+# Every single GET or form value is capped (config.input_limits): fields without a max_length
+# (notes, descriptions) would otherwise take anything up to DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB).
+INPUT_MAX_FIELD_CHARS = env_int("INPUT_MAX_FIELD_CHARS", 20000)

@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
 
 # --- Hardening: error pages and the benchmark baseline -----------------------------------------
 handler500 = "config.errors.server_error"
+handler400 = "config.errors.bad_request"
 
 if settings.BENCH_VIEWS:
     from config.bench_views import trivial

@@ -1,12 +1,18 @@
 from django.contrib import admin
+from django.contrib.auth import admin as auth_admin
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db.models import Q
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from projects import memberships
-from projects.admin_scoping import ProjectScopedAdminMixin, team_members
+from projects.admin_scoping import (
+    MissingObjectIs404Mixin,
+    ProjectScopedAdminMixin,
+    SafeAutocompleteMixin,
+    team_members,
+)
 from projects.models import (
     Funding,
     Organisation,
@@ -21,7 +27,7 @@ from projects.scoping import project_ids_for
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(MissingObjectIs404Mixin, admin.ModelAdmin):
     list_display = ["name", "kind", "town", "phone", "email"]
     list_filter = ["kind"]
     search_fields = ["name", "town", "email"]
@@ -33,13 +39,13 @@ class FundingInline(admin.StackedInline):
     fields = ["total_value", "co_financing", "eu_share", "state_subsidy", "own_contribution"]
 
 
-class PartnershipInline(admin.TabularInline):
+class PartnershipInline(SafeAutocompleteMixin, admin.TabularInline):
     model = Partnership
     extra = 0
     autocomplete_fields = ["organisation"]
 
 
-class ProjectContactInline(TranslationStackedInline):
+class ProjectContactInline(SafeAutocompleteMixin, TranslationStackedInline):
     model = ProjectContact
     extra = 0
     autocomplete_fields = ["organisation"]
@@ -168,7 +174,7 @@ class ProjectMembershipAdmin(ProjectScopedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(StaffProfile)
-class StaffProfileAdmin(admin.ModelAdmin):
+class StaffProfileAdmin(SafeAutocompleteMixin, MissingObjectIs404Mixin, admin.ModelAdmin):
     list_display = ["user", "organisation", "job_title"]
     list_filter = ["organisation"]
     list_select_related = ["user", "organisation"]
@@ -181,13 +187,22 @@ class StaffProfileAdmin(admin.ModelAdmin):
             return queryset
         return queryset.filter(user__in=staff_pool(request.user).values("pk"))
 
-    def get_object(self, request, object_id, from_field=None):
-        obj = super().get_object(request, object_id, from_field)
-        if obj is None:
-            raise Http404
-        return obj
-
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "user":
             kwargs["queryset"] = staff_pool(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+# --- Fuzz/hardening: Django's own user and group admins, with a 404 for a missing id too. ------
+admin.site.unregister(get_user_model())
+admin.site.unregister(Group)
+
+
+@admin.register(get_user_model())
+class UserAdmin(MissingObjectIs404Mixin, auth_admin.UserAdmin):
+    pass
+
+
+@admin.register(Group)
+class GroupAdmin(MissingObjectIs404Mixin, auth_admin.GroupAdmin):
+    pass

@@ -18,10 +18,14 @@ A model whose QuerySet has `for_user(user)` is scoped by it; otherwise by `proje
 lookup from the model to its project ("project", "activity__project"). Superusers see all.
 """
 
+from django import forms
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.contrib.auth import get_user_model
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db import models
+from django.db import connection, models
 from django.http import Http404
 
 from projects.models import Project, ProjectMembership
@@ -94,7 +98,94 @@ def _relation_at(model, path: str):
     return field
 
 
-class _ScopedFormfields:
+class _ValidSelectedOnly:
+    """Django's autocomplete widget looks the submitted ids up to re-render a refused form, and
+    a malformed id ("abc", "1,5") raises ValueError there: a 500 instead of the form's own
+    "select a valid choice" error. Ids the target field cannot hold are left out of the lookup
+    (the form still refuses them, with its message next to the field)."""
+
+    def optgroups(self, name, value, attr=None):
+        remote = self.field.remote_field
+        target = remote.model._meta.get_field(
+            getattr(remote, "field_name", None) or remote.model._meta.pk.name
+        )
+        return super().optgroups(name, [v for v in value if _fits(target, v)], attr)
+
+
+def _fits(target, value) -> bool:
+    try:
+        python_value = target.to_python(value)
+    except (ValidationError, ValueError, TypeError):
+        return False
+    if isinstance(python_value, int):
+        low, high = connection.ops.integer_field_range(target.get_internal_type())
+        return (low is None or python_value >= low) and (high is None or python_value <= high)
+    return True
+
+
+class SafeAutocompleteSelect(_ValidSelectedOnly, AutocompleteSelect):
+    pass
+
+
+class SafeAutocompleteSelectMultiple(_ValidSelectedOnly, AutocompleteSelectMultiple):
+    pass
+
+
+def _target_field(queryset, to_field_name):
+    opts = queryset.model._meta
+    return opts.get_field(to_field_name) if to_field_name else opts.pk
+
+
+class SafeModelChoiceField(forms.ModelChoiceField):
+    """An id no row can have ("9" × 40 on SQLite raises OverflowError in the lookup, which
+    Django's field does not catch: a 500) is the field's own "select a valid choice" error."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not _fits(
+            _target_field(self.queryset, self.to_field_name), value
+        ):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """The same for several ids (a group's permissions, an offer's situations)."""
+
+    def _check_values(self, value):
+        target = _target_field(self.queryset, self.to_field_name)
+        for pk in value if isinstance(value, list | tuple) else ():
+            if not _fits(target, pk):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
+
+class SafeAutocompleteMixin:
+    """For every ModelAdmin and inline (ProjectScopedAdminMixin and ProjectScopedInlineMixin
+    have it; harden_admin_site adds it to the rest): Django's widgets and fields, without the
+    500s above on ids no row can have."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        kwargs.setdefault("form_class", SafeModelChoiceField)
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = SafeAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs.setdefault("form_class", SafeModelMultipleChoiceField)
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = SafeAutocompleteSelectMultiple(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class _ScopedFormfields(SafeAutocompleteMixin):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if "queryset" not in kwargs:
             allowed = choices_for(self.admin_site, db_field.related_model, request)
@@ -110,7 +201,35 @@ class _ScopedFormfields:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
-class ProjectScopedAdminMixin(_ScopedFormfields):
+class MissingObjectIs404Mixin:
+    """A missing or malformed id in an admin URL is a 404, as on the public pages, instead of
+    Django's redirect to the admin index with a "does not exist" message. Every admin of ours
+    has it (through ProjectScopedAdminMixin or directly), so a walk of the URLs gets 404s."""
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None:
+            raise Http404
+        return obj
+
+
+class _SafeChangeList(ChangeList):
+    def get_filters(self, request):
+        try:
+            return super().get_filters(request)
+        except OverflowError as error:
+            # ?date__year=99999999999999999999 (date_hierarchy): datetime() raises
+            # OverflowError, which Django's changelist does not expect (a 500). Refused like any
+            # bad lookup instead: the changelist's redirect to ?e=1.
+            raise IncorrectLookupParameters(error) from error
+
+
+class SafeChangeListMixin:
+    def get_changelist(self, request, **kwargs):
+        return _SafeChangeList
+
+
+class ProjectScopedAdminMixin(SafeChangeListMixin, MissingObjectIs404Mixin, _ScopedFormfields):
     """Put first in the bases: `class PersonAdmin(ProjectScopedAdminMixin, admin.ModelAdmin)`."""
 
     project_path: str = "project"
@@ -120,12 +239,6 @@ class ProjectScopedAdminMixin(_ScopedFormfields):
 
     def get_queryset(self, request):
         return scope_queryset(super().get_queryset(request), request.user, self.project_path)
-
-    def get_object(self, request, object_id, from_field=None):
-        obj = super().get_object(request, object_id, from_field)
-        if obj is None:
-            raise Http404
-        return obj
 
     def projects_of(self, obj) -> set[int]:
         """Ids of the projects the record belongs to."""
@@ -202,3 +315,18 @@ def adopt(obj, saved) -> None:
     """Make the admin's unsaved instance the row a write function saved (the admin keeps
     using `obj` for the redirect, the log and the inlines)."""
     obj.__dict__.update(saved.__dict__)
+
+
+def harden_admin_site(site) -> None:
+    """Every ModelAdmin registered on `site` — ours, Django's and third-party apps' (two-factor
+    devices, sign-in throttling) — gets the hardening above: a 404 for a missing id, no 500 on
+    a malformed autocomplete id or a huge date-hierarchy year. Called from
+    ProjectsConfig.ready(), after the admin's autodiscover has imported every admin module."""
+    hardening = (SafeChangeListMixin, MissingObjectIs404Mixin, SafeAutocompleteMixin)
+    for model_admin in site._registry.values():
+        cls = type(model_admin)
+        missing = tuple(mixin for mixin in hardening if not issubclass(cls, mixin))
+        if missing:
+            model_admin.__class__ = type(
+                cls.__name__, (*missing, cls), {"__module__": cls.__module__}
+            )

@@ -14,7 +14,12 @@ from audit.admin import AuditedRecordAdminMixin
 from participants.admin import FamilyAdmin, ParticipantSubgroupInline, PersonAdmin
 from participants.models import Enrolment, Family, Person
 from projects.admin import ProjectAdmin
-from projects.admin_scoping import ProjectScopedAdminMixin, adopt, written_fields
+from projects.admin_scoping import (
+    MissingObjectIs404Mixin,
+    ProjectScopedAdminMixin,
+    adopt,
+    written_fields,
+)
 from projects.paginators import EstimatedCountPaginator
 from projects.scoping import project_ids_for
 from services import consultations
@@ -53,7 +58,7 @@ ProjectAdmin.inlines = [
 
 
 @admin.register(SpecialistKind, PlaceKind)
-class VocabularyAdmin(TranslationAdmin):
+class VocabularyAdmin(MissingObjectIs404Mixin, TranslationAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name", "slug"]

@@ -47,6 +47,17 @@ def _restore_migrated_contents(config):
 
 
 @pytest.fixture(autouse=True)
+def _polish_by_default():
+    """Each test starts in Polish, the site's default: a request in /uk/ or /en/ leaves its
+    language active on the thread, and `reverse()` in the next test would follow it."""
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()
     yield

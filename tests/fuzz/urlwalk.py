@@ -24,7 +24,9 @@ class Route:
 
     @property
     def is_admin(self) -> bool:
-        return "admin" in self.namespaces
+        # The admin site's own patterns, and pages mounted under it (the reports at
+        # /<lang>/admin/raporty/ are views wrapped in admin_view, in their own namespace).
+        return "admin" in self.namespaces or "/admin/" in self.template
 
     def path(self, **values: str) -> str:
         return self.template % values

@@ -25,6 +25,11 @@ from projects.models import (
 )
 from projects.scoping import project_ids_for
 
+# The back office names itself, not the framework ("Administracja Django").
+admin.site.site_header = _("Portal wsparcia rodzin – zaplecze")
+admin.site.site_title = _("Zaplecze portalu wsparcia rodzin")
+admin.site.index_title = _("Rejestry i projekty")
+
 
 @admin.register(Organisation)
 class OrganisationAdmin(MissingObjectIs404Mixin, admin.ModelAdmin):

@@ -35,7 +35,7 @@ class BarChart:
     bars: list[Bar]
 
 
-def _truncate(label: str, limit: int = 34) -> str:
+def _truncate(label: str, limit: int = 28) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
 

@@ -10,7 +10,9 @@ process-local cache the version expires after PORTAL_CONTENT_VERSION_TTL seconds
 gunicorn worker serves a page at most that long after a change.
 """
 
+import gzip
 import hashlib
+import re
 import time
 from functools import wraps
 
@@ -19,11 +21,12 @@ from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone, translation
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
 VERSION_KEY = "portal:content-version"
 PAGE_TIMEOUT = 24 * 60 * 60
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 # The models whose rows the public pages show (app label, model name).
 PUBLIC_MODELS = {
@@ -118,10 +121,19 @@ def public_page(view):
                 return response
             if hasattr(response, "render"):
                 response.render()
-            cache.set(key, (response.content, response["Content-Type"]), PAGE_TIMEOUT)
+            # The compressed body is kept beside the plain one: compressing a page costs more
+            # than serving it, and nearly every browser asks for gzip.
+            compressed = gzip.compress(response.content, compresslevel=6, mtime=0)
+            cache.set(key, (response.content, compressed, response["Content-Type"]), PAGE_TIMEOUT)
         else:
-            content, content_type = cached
+            content, compressed, content_type = cached
             response = HttpResponse(content, content_type=content_type)
+        if _ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
+            response.content = compressed
+            response["Content-Encoding"] = "gzip"
+            # Another representation of the same page: a weak ETag, as GZipMiddleware gives.
+            etag = f"W/{etag}"
+        patch_vary_headers(response, ["Accept-Encoding"])
         response["ETag"] = etag
         response["Last-Modified"] = http_date(last_modified)
         # Browsers may keep the page, but ask each time (a cheap 304) so changes show at once.

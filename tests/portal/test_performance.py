@@ -162,3 +162,27 @@ def test_the_project_page_is_under_50_kb_compressed(client, seeded):
 
     assert total < 50 * 1024, f"{total} bytes"
     assert "<script" not in html
+
+
+def test_a_browser_asking_for_gzip_gets_the_compressed_page_from_the_cache(client, db):
+    import gzip
+
+    project = make_public_projects(5)[0]
+    url = project.get_absolute_url()
+    plain = client.get(url)
+    client.get(url, headers={"Accept-Encoding": "gzip, deflate, br"})  # cached by now
+
+    with CaptureQueriesContext(connection) as queries:
+        compressed = client.get(url, headers={"Accept-Encoding": "gzip, deflate, br"})
+
+    assert len(queries) == 0
+    assert compressed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in compressed["Vary"]
+    assert gzip.decompress(compressed.content) == plain.content
+    assert len(compressed.content) < len(plain.content) / 2
+    # Another representation: a weak ETag, and the client's copy still revalidates to a 304.
+    assert compressed["ETag"] == f"W/{plain['ETag']}"
+    revalidated = client.get(
+        url, headers={"Accept-Encoding": "gzip", "If-None-Match": compressed["ETag"]}
+    )
+    assert revalidated.status_code == 304

@@ -52,7 +52,7 @@ def other_databases_in_use(own: str) -> list[str]:
 
 
 class Prober(threading.Thread):
-    """GETs a path every 0.1 s and records (monotonic time, status)."""
+    """GETs a path every 0.1 s and records (sent, answered, status), monotonic times."""
 
     def __init__(self, port: int, path: str):
         super().__init__(daemon=True)
@@ -60,16 +60,21 @@ class Prober(threading.Thread):
 
     def run(self) -> None:
         while not self.stopped.is_set():
-            self.samples.append((time.monotonic(), get(self.port, self.path, timeout=1.0)[0]))
+            sent = time.monotonic()
+            status = get(self.port, self.path, timeout=1.0)[0]
+            self.samples.append((sent, time.monotonic(), status))
             time.sleep(0.1)
 
     def first_ok_after(self, moment: float) -> float | None:
         return next(
-            (t - moment for t, status in self.samples if t >= moment and status == 200), None
+            (sent - moment for sent, _, status in self.samples if sent >= moment and status == 200),
+            None,
         )
 
     def statuses_between(self, start: float, end: float) -> set[int]:
-        return {status for t, status in self.samples if start <= t <= end}
+        # Only probes answered inside the window: under load a probe may wait in gunicorn's
+        # queue and be answered after PostgreSQL is back, which says nothing about the outage.
+        return {status for sent, done, status in self.samples if start <= sent and done <= end}
 
 
 def main() -> None:

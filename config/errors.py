@@ -11,12 +11,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
 
 
+def _url_language(request) -> str:
+    """The language of the URL, as the page's links are: the failure may have happened before
+    LocaleMiddleware ran (or with another request's language still active on this thread)."""
+    return translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+
+
 @requires_csrf_token
 def server_error(request, template_name="500.html"):
-    # The failure may have happened before LocaleMiddleware ran (or in another request's
-    # language on this thread), so the language is taken from the URL, as the page's links are.
-    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-    with translation.override(language):
+    with translation.override(_url_language(request)):
         return HttpResponseServerError(loader.get_template(template_name).render())
 
 
@@ -28,8 +31,7 @@ def bad_request(request, exception=None, template_name="400.html"):
     Rendered without the request context and the form data: the body may be what is refused."""
     from config.input_limits import FieldTooLong
 
-    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-    with translation.override(language):
+    with translation.override(_url_language(request)):
         status = 400
         heading = _("Nie możemy przyjąć tego żądania")
         detail = _(

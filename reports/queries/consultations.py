@@ -125,30 +125,37 @@ def build(filters: ReportFilters) -> Report:
         ],
         footer=(_("Razem"), "", count, hours(minutes)),
     )
-    per_kind = Table(
-        key="specjalisci",
-        title=_("Konsultacje według rodzaju specjalisty"),
-        columns=figures(_("Rodzaj specjalisty")),
-        rows=[
-            (specialists[kind], count_, hours(minutes_))
-            for kind, (count_, minutes_) in sorted(
-                by_kind.items(), key=lambda item: specialists[item[0]]
-            )
-        ],
-        footer=footer,
-        chart=Chart(0, 2, _("Godziny konsultacji każdego rodzaju specjalisty.")),
+
+    def breakdown(key, title, header, totals_by_id, names, chart):
+        """One row per specialist kind or place kind, by name, with the report's footer."""
+        return Table(
+            key=key,
+            title=title,
+            columns=figures(header),
+            rows=[
+                (names[pk], count_, hours(minutes_))
+                for pk, (count_, minutes_) in sorted(
+                    totals_by_id.items(), key=lambda item: names[item[0]]
+                )
+            ],
+            footer=footer,
+            chart=chart,
+        )
+
+    per_kind = breakdown(
+        "specjalisci",
+        _("Konsultacje według rodzaju specjalisty"),
+        _("Rodzaj specjalisty"),
+        by_kind,
+        specialists,
+        Chart(0, 2, _("Godziny konsultacji każdego rodzaju specjalisty.")),
     )
-    per_place = Table(
-        key="miejsca",
-        title=_("Konsultacje według rodzaju miejsca"),
-        columns=figures(_("Rodzaj miejsca")),
-        rows=[
-            (places[kind], count_, hours(minutes_))
-            for kind, (count_, minutes_) in sorted(
-                by_place.items(), key=lambda item: places[item[0]]
-            )
-        ],
-        footer=footer,
-        chart=Chart(0, 1, _("Liczba konsultacji w każdym rodzaju miejsca.")),
+    per_place = breakdown(
+        "miejsca",
+        _("Konsultacje według rodzaju miejsca"),
+        _("Rodzaj miejsca"),
+        by_place,
+        places,
+        Chart(0, 1, _("Liczba konsultacji w każdym rodzaju miejsca.")),
     )
     return Report(SLUG, str(TITLE), [per_kind, monthly, per_place])

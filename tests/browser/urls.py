@@ -48,17 +48,14 @@ def _object_kwargs() -> list[dict]:
     return kwargs
 
 
-def public_paths(language: str, *, every_object: bool = True) -> list[str]:
-    """Paths in `language` that answer GET with an HTML page (200), sorted. Without
-    `every_object`, a pattern with parameters is filled with the first object only."""
+def public_paths(language: str) -> list[str]:
+    """Paths in `language` that answer GET with an HTML page (200), sorted."""
     client = Client()
     found = set()
     with translation.override(language):
         candidates = _object_kwargs()
         for name, parameters in _named_patterns(get_resolver()):
             fillings = [kw for kw in candidates if set(kw) == parameters] if parameters else [{}]
-            if not every_object:
-                fillings = fillings[:1]
             for kwargs in fillings:
                 try:
                     found.add(reverse(name, kwargs=kwargs))

@@ -4,11 +4,14 @@ valid on the other (`make bench-instances`).
 
 Starts a throwaway redis-server on 127.0.0.1 (no persistence) unless REDIS_URL is given, two
 gunicorns with REDIS_URL set (sessions: cached_db, see settings), creates a temporary superuser
-with a random password, signs in on instance A, opens the admin on instance B with the same
-cookie, signs out on B and checks A no longer knows the session. The user is deleted at the end.
+with a random password and a confirmed TOTP device with a random key, signs in on instance A
+with both factors (as production requires, OTP_REQUIRED), opens the admin on instance B with
+the same cookie, signs out on B and checks A no longer knows the session. The user is deleted
+at the end.
 """
 
 import argparse
+import binascii
 import http.client
 import os
 import re
@@ -34,10 +37,26 @@ from _common import (
 CREATE_USER = """
 import os
 from django.contrib.auth import get_user_model
-get_user_model().objects.create_superuser(
+from django_otp.plugins.otp_totp.models import TOTPDevice
+user = get_user_model().objects.create_superuser(
     "{username}", "bench@example.invalid", os.environ["BENCH_PASSWORD"]
 )
+TOTPDevice.objects.create(user=user, name="bench", key=os.environ["BENCH_TOTP_KEY"], confirmed=True)
 """
+
+
+def totp_code(hex_key: str) -> str:
+    """The current code of a TOTP device with that key (django-otp's own algorithm)."""
+    from django_otp.oath import TOTP
+
+    return f"{TOTP(binascii.unhexlify(hex_key)).token():06d}"
+
+
+def csrf_token(page: str) -> str:
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+
+
+OTP_VERIFY = "/pl/konto/logowanie-dwuetapowe/?next=/pl/admin/"
 DELETE_USER = """
 from django.contrib.auth import get_user_model
 get_user_model().objects.filter(username="{username}").delete()
@@ -96,12 +115,13 @@ def main() -> None:
 
     env = production_env(args.database_url, REDIS_URL=redis_url, WEB_CONCURRENCY="2")
     username, password = f"bench-{secrets.token_hex(4)}", secrets.token_urlsafe(18)
+    totp_key = secrets.token_hex(20)
     results = {}
     try:
         prepare_database(env)
-        # The password reaches the child through its environment, not its command line.
+        # The secrets reach the child through its environment, not its command line.
         manage(
-            {**env, "BENCH_PASSWORD": password},
+            {**env, "BENCH_PASSWORD": password, "BENCH_TOTP_KEY": totp_key},
             "shell", "-v0", "-c", CREATE_USER.format(username=username),
         )  # fmt: skip
         with (
@@ -111,22 +131,26 @@ def main() -> None:
             a, b = args.ports
             browser = Browser()
             status, _, page = browser.request(a, "GET", "/pl/admin/login/")
-            token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
             status, location, _ = browser.request(
                 a, "POST", "/pl/admin/login/",
-                {"csrfmiddlewaretoken": token, "username": username, "password": password,
-                 "next": "/pl/admin/"},
+                {"csrfmiddlewaretoken": csrf_token(page), "username": username,
+                 "password": password, "next": "/pl/admin/"},
             )  # fmt: skip
-            results["sign in on A"] = (status, location)
+            results["sign in on A (password)"] = (status, location)
+            status, _, page = browser.request(a, "GET", OTP_VERIFY)
+            status, location, _ = browser.request(
+                a, "POST", OTP_VERIFY,
+                {"csrfmiddlewaretoken": csrf_token(page), "token": totp_code(totp_key)},
+            )  # fmt: skip
+            results["sign in on A (code from the app)"] = (status, location)
             status, location, page = browser.request(b, "GET", "/pl/admin/")
             results["admin index on B"] = (status, location)
             signed_in_on_b = status == 200 and "logout" in page
-            token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
             browser.request(
                 b,
                 "POST",
                 "/pl/admin/logout/",
-                {"csrfmiddlewaretoken": token.group(1)} if token else {},
+                {"csrfmiddlewaretoken": csrf_token(page)} if signed_in_on_b else {},
             )
             status, location, _ = browser.request(a, "GET", "/pl/admin/")
             results["admin index on A after sign-out on B"] = (status, location)
@@ -148,7 +172,8 @@ def main() -> None:
 
 Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC: two gunicorns (127.0.0.1:{a}, :{b}) with production settings,
 one PostgreSQL, one Redis (`REDIS_URL`, Django's RedisCache; sessions `cached_db`), a temporary
-superuser (deleted afterwards).
+superuser with a TOTP device (deleted afterwards), signed in with password and code as
+production requires.
 
 | step | status | redirect |
 |---|---|---|

@@ -4,6 +4,7 @@ Every process a script starts is remembered and stopped (by its own pid) when th
 """
 
 import http.client
+import json
 import os
 import platform
 import re
@@ -122,6 +123,23 @@ class Gunicorn:
                 self.process.wait(timeout=25)
             except subprocess.TimeoutExpired:
                 self.process.kill()
+
+
+# wrk asks for the paths in turn, with gzip as browsers ask.
+WRK_LUA = """
+local paths = %s
+local i = 0
+request = function()
+  i = i %% #paths + 1
+  return wrk.format("GET", paths[i], {["Accept-Encoding"] = "gzip"})
+end
+"""
+
+
+def wrk_script(paths: list[str], name: str) -> Path:
+    script = OUT / f"{name}.lua"
+    script.write_text(WRK_LUA % ("{" + ", ".join(json.dumps(p) for p in paths) + "}"))
+    return script
 
 
 def get(port: int, path: str, headers: dict | None = None, timeout: float = 2.0):

@@ -37,6 +37,7 @@ from _common import (
     production_env,
     public_urls,
     write_section,
+    wrk_script,
 )
 from concurrent_submissions import SETUP_SCRIPT, Browser, sign_in
 
@@ -111,10 +112,10 @@ class Prober(threading.Thread):
             None,
         )
 
-    def statuses_between(self, start: float, end: float) -> set[int]:
+    def statuses_between(self, start: float, end: float) -> list[int]:
         # Only probes answered inside the window: under load a probe may wait in gunicorn's
         # queue and be answered after PostgreSQL is back, which says nothing about the outage.
-        return {status for sent, done, status in self.samples if start <= sent and done <= end}
+        return [status for sent, done, status in self.samples if start <= sent and done <= end]
 
 
 class Writer(threading.Thread):
@@ -159,7 +160,8 @@ class Writer(threading.Thread):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--duration", type=int, default=30, help="seconds of wrk load in all")
+    parser.add_argument("--duration", type=int, default=60, help="seconds of wrk load in all")
+    parser.add_argument("--connections", type=int, default=64, help="wrk connections")
     parser.add_argument("--down", type=int, default=5, help="seconds PostgreSQL stays stopped")
     parser.add_argument("--port", type=int, default=8131)
     parser.add_argument("--database-url", default=DEFAULT_DATABASE_URL)
@@ -180,7 +182,9 @@ def main() -> None:
     prepare_database(env)
     manage(env, "load_demo_data", "--allow-demo-users")
     setup = json.loads(manage(env, "shell", "-v0", "-c", SETUP_SCRIPT).strip().splitlines()[-1])
-    page = next(url for url in public_urls(env) if "/projekty/" in url)
+    # The load bench's load: every public page in turn; the prober watches a project page.
+    pages = public_urls(env)
+    page = next(url for url in pages if "/projekty/" in url)
     started = datetime.now(UTC)
     with Gunicorn(env, args.port, "faults-gunicorn.log"):
         health, public = Prober(args.port, "/healthz"), Prober(args.port, page)
@@ -190,8 +194,9 @@ def main() -> None:
         public.start()
         writer.start()
         wrk = subprocess.Popen(
-            ["wrk", f"--duration={args.duration}s", "--connections=16", "--threads=2",
-             "--timeout=5s", f"http://{HOST}:{args.port}{page}"],
+            ["wrk", f"--duration={args.duration}s", f"--connections={args.connections}",
+             "--threads=2", "--timeout=5s", f"--script={wrk_script(pages, 'faults')}",
+             f"http://{HOST}:{args.port}{page}"],
             stdout=(OUT / "faults-wrk.txt").open("w"), stderr=subprocess.STDOUT,
         )  # fmt: skip
         try:
@@ -244,7 +249,7 @@ def main() -> None:
     )
     health_recovery = health.first_ok_after(start_at)
     page_recovery = public.first_ok_after(start_at)
-    ok_503 = down_statuses == {503}
+    ok_503 = set(down_statuses) == {503}
     ok_recovery = health_recovery is not None and page_recovery is not None
     ok_recovery = ok_recovery and max(health_recovery, page_recovery) <= 5
     write_section(
@@ -252,12 +257,13 @@ def main() -> None:
         f"""
 ## Faults: `bench/faults.py` (`make bench-faults`)
 
-Run {started:%Y-%m-%d %H:%M} UTC: {args.duration} s of wrk load (16 connections) on {page}, PostgreSQL
-stopped {stopped_at - stop_at:.1f} s after the stop command was given and kept down {args.down} s.
+Run {started:%Y-%m-%d %H:%M} UTC: {args.duration} s of wrk load ({args.connections} connections) over the {len(pages)} public pages, as
+in the load bench; PostgreSQL stopped {stopped_at - stop_at:.1f} s after the stop command was given and kept down {args.down} s;
+`/healthz` and {page} probed every 0.1 s (1 s timeout).
 
 Machine: {machine_description()}.
 
-- `/healthz` statuses while PostgreSQL was down: {sorted(down_statuses)} ({"PASS" if ok_503 else "FAIL"}; expected only 503).
+- `/healthz` while PostgreSQL was down: {len(down_statuses)} probes, statuses {sorted(set(down_statuses))} ({"PASS" if ok_503 else "FAIL"}; expected only 503).
 - Recovery after `pg_ctlcluster start` returned: `/healthz` 200 after {health_recovery if health_recovery is None else f"{health_recovery:.2f} s"},
   the public page 200 after {page_recovery if page_recovery is None else f"{page_recovery:.2f} s"} ({"PASS" if ok_recovery else "FAIL"}; target ≤ 5 s).
 - Consultation writes through the admin, one every 0.25 s with its own key: {len(keys)} sent,

@@ -10,7 +10,6 @@ writes bench/RESULTS.md's "load" section.  Run by `make bench-load` (DURATION=60
 """
 
 import argparse
-import json
 import os
 import re
 import shutil
@@ -29,21 +28,12 @@ from _common import (
     production_env,
     public_urls,
     write_section,
+    wrk_script,
 )
-
-LUA = """
-local paths = %s
-local i = 0
-request = function()
-  i = i %% #paths + 1
-  return wrk.format("GET", paths[i], {["Accept-Encoding"] = "gzip"})
-end
-"""
 
 
 def run_wrk(port: int, paths: list[str], duration: int, connections: int, name: str) -> dict:
-    script = OUT / f"{name}.lua"
-    script.write_text(LUA % ("{" + ", ".join(json.dumps(p) for p in paths) + "}"))
+    script = wrk_script(paths, name)
     command = [
         "wrk", f"--duration={duration}s", f"--connections={connections}", "--threads=2",
         "--timeout=10s", f"--script={script}", f"http://{HOST}:{port}{paths[0]}",

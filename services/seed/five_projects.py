@@ -6,7 +6,8 @@ no figure the field is left out. Where a page contains a slip, the fact is kept,
 and a comment beside the value says so.
 
 The loader (`services.seed.loader`) upserts this data by natural keys, so it is idempotent.
-Texts are Polish; Ukrainian and English translations are added in the admin.
+Texts are Polish; the projects' Ukrainian and English translations are added in the admin. The
+vocabularies' translations, the portal's own words, are in `vocabulary_translations`.
 """
 
 from datetime import date

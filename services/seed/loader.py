@@ -20,7 +20,7 @@ from services.models import (
     SpecialistKind,
     SupportOffer,
 )
-from services.seed import five_projects
+from services.seed import five_projects, vocabulary_translations
 
 PROJECT_FIELDS = (
     "title",
@@ -100,9 +100,29 @@ def _set_m2m(report: LoadReport, manager, objects) -> None:
         report.updated["m2m"] += 1
 
 
+def _fill_translations(report: LoadReport, objects: dict, texts: dict, fields: tuple) -> None:
+    """Write the Ukrainian and English texts of the vocabularies where those fields are empty:
+    an editor's own wording, once given in the admin, is never overwritten."""
+    for slug, instance in objects.items():
+        if slug not in texts:
+            continue
+        changed = []
+        for language, values in zip(("uk", "en"), texts[slug], strict=True):
+            values = values if isinstance(values, tuple) else (values,)
+            for name, value in zip(fields, values, strict=True):
+                attribute = f"{name}_{language}"
+                if not getattr(instance, attribute):
+                    setattr(instance, attribute, value)
+                    changed.append(attribute)
+        if changed:
+            instance.save(update_fields=changed)
+            report.updated[instance._meta.label] += 1
+
+
 @transaction.atomic
-def load_seed_projects(*, data=five_projects) -> LoadReport:
-    """Upsert the vocabularies, organisations and projects described in `data`."""
+def load_seed_projects(*, data=five_projects, translations=vocabulary_translations) -> LoadReport:
+    """Upsert the vocabularies, organisations and projects described in `data`, and the
+    vocabularies' Ukrainian and English names from `translations` where they are missing."""
     report = LoadReport()
     # Seed texts are Polish: write them into the Polish translation fields.
     with translation.override("pl"):
@@ -128,6 +148,9 @@ def load_seed_projects(*, data=five_projects) -> LoadReport:
             )
             for i, (slug, name, description) in enumerate(data.SITUATIONS)
         }
+        _fill_translations(report, specialists, translations.SPECIALIST_KINDS, ("name",))
+        _fill_translations(report, places, translations.PLACE_KINDS, ("name",))
+        _fill_translations(report, situations, translations.SITUATIONS, ("name", "description"))
         organisations = {}
         for row in data.ORGANISATIONS:
             values = {key: value for key, value in row.items() if key != "name"}

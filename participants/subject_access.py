@@ -5,9 +5,10 @@ What is in it: the person's record; their family's record (the household's addre
 contacts are the person's data too) but not the other members; consents; enrolments (own and
 the family's); consultations (added by `services` through
 `participants.signals.subject_data_requested`): date, specialist kind, place, duration, form
-and, for the person's own consultations, the topic; the audit entries about the person's
-record, consents and enrolments (when, what, which fields — not who: staff are listed as
-categories of recipients, not by name).
+and, for the person's own consultations, the topic; the enquiries sent from the public pages
+with the person's own e-mail or phone (also from `services`), with their message; the audit
+entries about the person's record, consents and enrolments (when, what, which fields — not
+who: staff are listed as categories of recipients, not by name).
 
 What is not in it, and why: the specialists' consultation notes and the family card's notes.
 They are the staff's professional records (psychologists, therapists and social workers keep
@@ -86,6 +87,7 @@ SECTION_TITLES = {
     "consents": _("Zgody"),
     "enrolments": _("Udział w projektach"),
     "consultations": _("Konsultacje"),
+    "enquiries": _("Zgłoszenia wysłane przez portal"),
     "audit": _("Rejestr zdarzeń dotyczących danych osoby"),
 }
 COLUMN_LABELS = {
@@ -111,6 +113,16 @@ COLUMN_LABELS = {
     "form": _("forma"),
     "topic": _("temat"),
     "has_notes": _("notatka istnieje"),
+    "reference": _("numer zgłoszenia"),
+    "received_at": _("wpłynęło"),
+    "offer": _("oferta"),
+    "name": _("imię lub pseudonim"),
+    "phone": _("telefon"),
+    "email": _("e-mail"),
+    "preferred_contact_time": _("kiedy najlepiej zadzwonić"),
+    "message": _("wiadomość"),
+    "status": _("status"),
+    "consented_at": _("zgoda wyrażona"),
 }
 
 

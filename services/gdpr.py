@@ -1,13 +1,17 @@
-"""Consultations' part in the GDPR operations of `participants` (retention, erasure, access):
-receivers of `participants.signals`, connected in `ServicesConfig.ready()`."""
+"""Consultations' and enquiries' part in the GDPR operations of `participants` (retention,
+erasure, access): receivers of `participants.signals`, connected in `ServicesConfig.ready()`."""
 
+import contextlib
+
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from participants.signals import participants_anonymised, subject_data_requested
 from participants.subject_access import plain
-from services.models import Consultation
+from services.models import Consultation, Enquiry
+from services.phone import normalise_polish_phone
 
 
 def wipe_consultations_of(sender, *, person_ids, family_ids, **kwargs) -> dict[str, int]:
@@ -56,6 +60,42 @@ def consultations_for_subject(sender, *, person, **kwargs) -> dict:
     return {"consultations": rows}
 
 
+def enquiries_for_subject(sender, *, person, **kwargs) -> dict:
+    """The enquiries sent with the person's own e-mail address or phone number. An enquiry is
+    not linked to a person record (it comes from the public pages, often before the family is
+    a participant), so the contact details are what ties it to them: the e-mail compared
+    without regard to case, the phone in the one stored form (E.164). The family's shared
+    contacts are not used: an enquiry from the household's phone may be another member's."""
+    whose = Q(pk__in=[])
+    if person.email:
+        whose |= Q(email__iexact=person.email.strip())
+    if person.phone:
+        with contextlib.suppress(ValidationError):  # a number that parses in no Polish form
+            whose |= Q(phone=normalise_polish_phone(person.phone))
+    rows = []
+    with translation.override("pl"):
+        for enquiry in (
+            Enquiry.objects.filter(whose).select_related("project", "offer").order_by("created_at")
+        ):
+            rows.append(
+                {
+                    "reference": enquiry.reference,
+                    "received_at": plain(enquiry.created_at),
+                    "project": {"id": enquiry.project_id, "title": enquiry.project.title},
+                    "offer": enquiry.offer.title if enquiry.offer else "",
+                    "name": enquiry.name,
+                    "phone": enquiry.phone,
+                    "email": enquiry.email,
+                    "preferred_contact_time": str(enquiry.get_preferred_contact_time_display()),
+                    "message": enquiry.message,
+                    "status": str(enquiry.get_status_display()),
+                    "consented_at": plain(enquiry.consented_at),
+                }
+            )
+    return {"enquiries": rows}
+
+
 def connect() -> None:
     participants_anonymised.connect(wipe_consultations_of, dispatch_uid="services:gdpr:wipe")
     subject_data_requested.connect(consultations_for_subject, dispatch_uid="services:gdpr:sar")
+    subject_data_requested.connect(enquiries_for_subject, dispatch_uid="services:gdpr:sar-enq")

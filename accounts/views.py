@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 from accounts import two_factor
-from accounts.forms import TokenForm
+from accounts.forms import SignInTokenForm, TokenForm
 from audit.log import record
 from audit.models import AuditEntry
 
@@ -60,7 +60,8 @@ def otp_setup(request):
             device.save(update_fields=["confirmed"])
             django_otp.login(request, device)
             record(action=AuditEntry.Action.LOGIN, detail={"second_factor": "totp set up"})
-            return redirect(_next_url(request))
+            # Straight on to the backup codes, while the new user is here to write them down.
+            return redirect(_with_next("accounts:backup-codes", request))
         form.add_error("token", WRONG_CODE)
     return _page(
         request,
@@ -83,19 +84,48 @@ def otp_verify(request):
         return redirect(_with_next("accounts:otp-setup", request))
     if user.is_verified():
         return redirect(_next_url(request))
-    form = TokenForm(request.POST or None)
+    form = SignInTokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        # match_token checks every confirmed device, with django-otp's own throttling.
+        # match_token checks every confirmed device (the app and the backup codes), with
+        # django-otp's own throttling; a backup code that matches is used up.
         device = django_otp.match_token(user, form.token_value())
         if device is not None:
             django_otp.login(request, device)
-            record(action=AuditEntry.Action.LOGIN, detail={"second_factor": "totp"})
+            factor = "backup code" if two_factor.is_backup_device(device) else "totp"
+            detail = {"second_factor": factor}
+            if factor == "backup code":
+                detail["backup_codes_left"] = two_factor.backup_codes_left(user)
+            record(action=AuditEntry.Action.LOGIN, detail=detail)
             return redirect(_next_url(request))
-        record(action=AuditEntry.Action.LOGIN_FAILED, detail={"second_factor": "totp"})
+        record(action=AuditEntry.Action.LOGIN_FAILED, detail={"second_factor": "code"})
         form.add_error("token", WRONG_CODE)
     return _page(
         request,
         "accounts/otp_verify.html",
         {"form": form, "title": _("Logowanie dwuetapowe")},
         status=400 if form.errors else 200,
+    )
+
+
+@never_cache
+@login_required
+def backup_codes(request):
+    """New backup codes on request (POST), shown once; the page says how many are left.
+    Only for a session already verified with a second factor: the password alone must not be
+    enough to get codes that stand in for the phone."""
+    user = request.user
+    if not user.is_verified():
+        return redirect(_with_next("accounts:otp-verify", request))
+    codes = None
+    if request.method == "POST":
+        codes = two_factor.issue_backup_codes(user)
+        record(action=AuditEntry.Action.CHANGE, detail={"backup_codes": "issued"})
+    return _page(
+        request,
+        "accounts/backup_codes.html",
+        {
+            "title": _("Kody zapasowe"),
+            "codes": codes,
+            "left": two_factor.backup_codes_left(user),
+        },
     )

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "django_filters",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # One-time backup codes, for the day the phone with the authenticator app is not at hand.
+    "django_otp.plugins.otp_static",
     "axes",
     # Our apps depend one way: projects <- participants <- services.
     "projects",

@@ -16,6 +16,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PATH=/opt/venv/bin:$PATH \
     DJANGO_SETTINGS_MODULE=config.settings \
     PORT=8000
+# pg_dump and pg_restore for `manage.py backup_database` / `restore_database` (runbook §5).
+# Debian's client dumps servers up to its own major version; for a newer server, install that
+# version's client from apt.postgresql.org instead.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends postgresql-client \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin portal
 WORKDIR /app
 COPY --from=build /opt/venv /opt/venv

@@ -1,12 +1,22 @@
 from django.contrib import admin
+from django.contrib.admin.models import LogEntry
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils.text import capfirst
 
-from audit.log import record
+from audit.log import object_label, record
 from audit.models import AuditEntry
 from projects.admin_scoping import ProjectScopedAdminMixin
 from projects.scoping import OVERSEEING_ROLES, project_ids_for
+
+HISTORY_LIMIT = 1000
+
+
+def _without_names(entry, obj):
+    entry.object_repr = object_label(obj)
+    entry.save(update_fields=["object_repr"])
+    return entry
 
 
 def change_rows(model, changes: dict) -> list[tuple[str, object, object]]:
@@ -28,7 +38,24 @@ class AuditedRecordAdminMixin:
     """
 
     object_history_template = "admin/audit/object_history.html"
-    audit_views = False
+    # Every opening of a record's page is logged unless an admin says otherwise.
+    audit_views = True
+
+    # Django's own admin history (LogEntry, also shown as "Recent actions" on the admin
+    # index) stores str(obj), i.e. a person's name: keep the record's label there instead.
+    def log_addition(self, request, obj, message):
+        return _without_names(super().log_addition(request, obj, message), obj)
+
+    def log_change(self, request, obj, message):
+        return _without_names(super().log_change(request, obj, message), obj)
+
+    def log_deletions(self, request, queryset):
+        entries = super().log_deletions(request, queryset)
+        labels = {str(obj.pk): object_label(obj) for obj in queryset}
+        for entry in entries:
+            entry.object_repr = labels.get(str(entry.object_id), entry.object_repr)
+        LogEntry.objects.bulk_update(entries, ["object_repr"])
+        return entries
 
     def can_read_history(self, request, obj) -> bool:
         user = request.user
@@ -40,7 +67,14 @@ class AuditedRecordAdminMixin:
         obj = self.get_object(request, unquote(object_id))  # 404 outside the user's projects
         if not self.can_read_history(request, obj):
             raise PermissionDenied
-        entries = list(AuditEntry.objects.for_object(obj).order_by("timestamp", "pk")[:1000])
+        # The newest entries (a record opened daily soon has thousands), about the projects
+        # the user oversees or about none: another project's work with the record is not
+        # theirs to see. Shown oldest first.
+        entries = AuditEntry.objects.for_object(obj)
+        if not request.user.is_superuser:
+            overseen = project_ids_for(request.user, roles=OVERSEEING_ROLES)
+            entries = entries.filter(Q(project__in=overseen) | Q(project__isnull=True))
+        entries = list(entries.order_by("-timestamp", "-pk")[:HISTORY_LIMIT])[::-1]
         for entry in entries:
             entry.change_rows = change_rows(self.model, entry.changes)
         return super().history_view(

@@ -1,5 +1,6 @@
 """Sign-in events go to the audit log too."""
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 
 from audit.log import record
@@ -16,10 +17,13 @@ def _logged_out(sender, request, user, **kwargs):
 
 
 def _login_failed(sender, credentials, request=None, **kwargs):
-    # The attempted login name only; the password is never in `credentials` here (Django
-    # cleanses it), and nothing else is kept.
-    username = str(credentials.get("username", ""))[:150]
-    record(action=AuditEntry.Action.LOGIN_FAILED, detail={"username": username})
+    # The attempted login name, only when it is an account's: people type their password or
+    # a PESEL into that field now and then, and the log must not keep it. The password is
+    # never in `credentials` here (Django cleanses it).
+    typed = str(credentials.get("username", ""))[:150]
+    known = get_user_model().objects.filter(username=typed).exists()
+    detail = {"username": typed} if known else {"username_known": False}
+    record(action=AuditEntry.Action.LOGIN_FAILED, detail=detail)
 
 
 def connect_authentication_signals():

@@ -8,7 +8,9 @@ family's page is logged (`AuditedRecordAdminMixin`).
 append to (services adds "Zarejestruj konsultację"), so this module never imports upward.
 """
 
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
@@ -24,7 +26,7 @@ from projects.admin_scoping import (
     written_fields,
 )
 from projects.models import Project
-from projects.scoping import RECORD_KEEPING_ROLES, project_ids_for
+from projects.scoping import OVERSEEING_ROLES, RECORD_KEEPING_ROLES, project_ids_for
 
 
 def record_keeping_projects(user):
@@ -51,13 +53,41 @@ class ConsentInline(admin.TabularInline):
     fields = ["scope", "given_on", "withdrawn_on"]
 
 
+class EnrolmentInlineFormSet(forms.BaseInlineFormSet):
+    """An existing enrolment keeps its project (end it and enrol again instead, as on the
+    enrolment's own page); removing one needs an overseeing role in its project."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if form.instance.pk is not None and "project" in form.fields:
+            form.fields["project"].disabled = True
+
+    def clean(self):
+        super().clean()
+        user = self.request.user
+        if user.is_active and user.is_superuser:
+            return
+        overseen = project_ids_for(user, roles=OVERSEEING_ROLES)
+        for form in self.deleted_forms:
+            if form.instance.pk is not None and form.instance.project_id not in overseen:
+                raise ValidationError(
+                    _("Udział w projekcie może usunąć tylko koordynator lub administrator ośrodka.")
+                )
+
+
 class EnrolmentInline(ProjectScopedInlineMixin, admin.TabularInline):
     """A person's enrolments in the user's projects only (others stay invisible)."""
 
     model = Enrolment
+    formset = EnrolmentInlineFormSet
     extra = 0
     fk_name = "person"
     fields = ["project", "subgroup", "start_date", "end_date", "kind_of_support"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.request = request  # the delete rule in clean() is the user's
+        return formset
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "project":
@@ -70,6 +100,27 @@ class ParticipantRecordAdmin(AuditedRecordAdminMixin, ProjectScopedAdminMixin, a
     audit_views = True
     show_full_result_count = False
     object_tools: list = []
+
+    def has_delete_permission(self, request, obj=None):
+        """Only a card with no enrolment and no consultation may be deleted (one opened by
+        mistake), by an overseer of every project it belongs to. A participant's data is
+        removed by the GDPR erasure instead, which keeps the rules on archiving and the
+        statistics."""
+        if not super().has_delete_permission(request, obj):
+            return False
+        return obj is None or not self.has_participation(obj)
+
+    @staticmethod
+    def has_participation(obj) -> bool:
+        if obj.enrolments.exists():
+            return True
+        # Consultations live in `services` (which builds on this app): the reverse relation.
+        consultations = getattr(obj, "consultations", None)
+        if consultations is not None and consultations.exists():
+            return True
+        if isinstance(obj, Person) and obj.family_id:
+            return obj.family.enrolments.filter(person__isnull=True).exists()
+        return isinstance(obj, Family) and obj.members.filter(enrolments__isnull=False).exists()
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
@@ -148,7 +199,12 @@ class ParticipantRecordAdmin(AuditedRecordAdminMixin, ProjectScopedAdminMixin, a
 
 @admin.register(Family)
 class FamilyAdmin(ParticipantRecordAdmin):
-    project_paths = ("created_in_project", "enrolments__project", "members__enrolments__project")
+    project_paths = (
+        "created_in_project",
+        "enrolments__project",
+        "members__created_in_project",
+        "members__enrolments__project",
+    )
     object_tools: list = []
     list_display = ["label", "town", "municipality", "created_in_project", "updated_at"]
     list_filter = ["created_in_project", "voivodeship"]

@@ -35,17 +35,32 @@ PAGE_TITLE = _("Eksport danych osoby (RODO art. 15)")
 ERASURE_TITLE = _("Usunięcie danych osoby (RODO art. 17)")
 
 
-def person_for_subject_access(user, object_id) -> Person:
-    """The person, if `user` may export their data; Http404 otherwise (no existence leak)."""
+def _person_for_gdpr_page(user, object_id, *, every_project: bool) -> Person:
+    """The person, if `user` coordinates or administers their projects (every one of them,
+    or at least one); Http404 otherwise (no existence leak)."""
     person = get_object_or_404(
         Person.objects.for_user(user).select_related("family", "created_in_project"),
         pk=object_id,
     )
-    if user.is_superuser or any(
-        is_coordinator_or_admin(user, project) for project in projects_of_person(person)
-    ):
+    if user.is_superuser:
+        return person
+    overseen = [is_coordinator_or_admin(user, project) for project in projects_of_person(person)]
+    if all(overseen) if every_project else any(overseen):
         return person
     raise Http404
+
+
+def person_for_subject_access(user, object_id) -> Person:
+    """The export spans every project of the person: it is for a coordinator or centre
+    administrator of every one of them (or a superuser, e.g. for the DPO), so one project
+    does not learn from it that the person gets help in another."""
+    return _person_for_gdpr_page(user, object_id, every_project=True)
+
+
+def person_for_erasure(user, object_id) -> Person:
+    """The erasure page opens for an overseer of any of the person's projects; the erasure
+    itself (`erase_person`) needs every one of them and says so on the page."""
+    return _person_for_gdpr_page(user, object_id, every_project=False)
 
 
 def subject_access_page(request, object_id):
@@ -106,7 +121,7 @@ class ErasureForm(forms.Form):
 
 
 def erasure_page(request, object_id):
-    person = person_for_subject_access(request.user, object_id)
+    person = person_for_erasure(request.user, object_id)
     if person.is_anonymised:
         messages.info(request, _("Dane tej osoby zostały już zanonimizowane."))
         return redirect("admin:participants_person_change", person.pk)
@@ -164,9 +179,9 @@ def gdpr_person_urls(prefix: str = "") -> list:
     ]
 
 
-def _may_use_gdpr_pages(user, person) -> bool:
+def _may_open(finder, user, person) -> bool:
     try:
-        person_for_subject_access(user, person.pk)
+        finder(user, person.pk)
     except Http404:
         return False
     return True
@@ -174,7 +189,7 @@ def _may_use_gdpr_pages(user, person) -> bool:
 
 def subject_access_link(request, person: Person):
     """The Person page's "Eksport danych osoby" object tool, for those who may use it."""
-    if not _may_use_gdpr_pages(request.user, person):
+    if not _may_open(person_for_subject_access, request.user, person):
         return None
     return {
         "label": PAGE_TITLE,
@@ -183,7 +198,7 @@ def subject_access_link(request, person: Person):
 
 
 def erasure_link(request, person: Person):
-    if not _may_use_gdpr_pages(request.user, person):
+    if not _may_open(person_for_erasure, request.user, person):
         return None
     return {
         "label": ERASURE_TITLE,

@@ -77,10 +77,13 @@ def update_enrolment(
     end_date: date | None = None,
     kind_of_support: str = "",
 ) -> Enrolment:
-    """Change an enrolment's subgroup, dates or kind of support (not who or which project)."""
-    stored_project = Enrolment.objects.filter(pk=enrolment.pk).values_list("project_id", flat=True)
-    _require_record_keeper(actor, stored_project.first())
-    _require_record_keeper(actor, enrolment.project_id)
+    """Change an enrolment's subgroup, dates or kind of support (not who or which project:
+    those are taken back from the stored row, whatever the instance was given by a form)."""
+    stored = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    _require_record_keeper(actor, stored.project_id)
+    enrolment.project_id = stored.project_id
+    enrolment.person_id = stored.person_id
+    enrolment.family_id = stored.family_id
     enrolment.subgroup = subgroup
     enrolment.start_date = start_date
     enrolment.end_date = end_date

@@ -73,6 +73,13 @@ class FamilyQuerySet(models.QuerySet):
                     enrolments__project__in=visible_projects, family__isnull=False
                 ).values("family_id")
             )
+            # The household of a person whose card the user's project keeps: without it the
+            # person's page could not show (and a save would blank) their family.
+            | Q(
+                pk__in=Person.objects.filter(
+                    created_in_project__in=visible_projects, family__isnull=False
+                ).values("family_id")
+            )
         )
 
     def not_anonymised(self):

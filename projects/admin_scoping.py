@@ -29,7 +29,7 @@ from django.db import connection, models
 from django.http import Http404
 
 from projects.models import Project, ProjectMembership
-from projects.scoping import project_ids_for
+from projects.scoping import OVERSEEING_ROLES, project_ids_for
 
 
 def team_members(user):
@@ -249,6 +249,18 @@ class ProjectScopedAdminMixin(SafeChangeListMixin, MissingObjectIs404Mixin, _Sco
             ids.update(self.model._default_manager.filter(pk=obj.pk).values_list(path, flat=True))
         ids.discard(None)
         return ids
+
+    def has_delete_permission(self, request, obj=None):
+        """Deleting a record needs an overseeing role (coordinator, centre administrator) in
+        every project it belongs to: the model permission alone comes from the user's role
+        groups, which hold for all their projects alike. Django's bulk delete and the delete
+        page check this for every object they would remove, related ones included."""
+        if not super().has_delete_permission(request, obj):
+            return False
+        user = request.user
+        if obj is None or (user.is_active and user.is_superuser):
+            return True
+        return self.projects_of(obj) <= project_ids_for(user, roles=OVERSEEING_ROLES)
 
     def projects_in_common(self, request, obj) -> list[int]:
         """The record's projects the user works in, in id order (all of them for a superuser)."""

@@ -123,8 +123,9 @@ def update_consultation(*, actor, consultation: Consultation, **fields) -> Consu
     if "notes" in fields and not can_read_consultation_notes(actor, consultation):
         raise PermissionDenied(_("Nie masz dostępu do notatek tej konsultacji."))
     # What it counted under in the monthly totals, from the stored row (the admin's instance
-    # already carries the form's new values).
-    stored = Consultation.objects.get(pk=consultation.pk)
+    # already carries the form's new values), locked: two edits at once must not both take
+    # the same "before" away from the totals.
+    stored = Consultation.objects.select_for_update().get(pk=consultation.pk)
     before = consultation_totals.snapshot(stored)
     for name, value in fields.items():
         setattr(consultation, name, value)

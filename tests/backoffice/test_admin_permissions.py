@@ -29,12 +29,15 @@ ALL_OK = (200, 200, 200, 200)
 READ_ONLY = (200, 200, 403, 403)  # list and page, no history (not an overseer), no delete
 DENIED = (403, 403, 403, 403)  # in scope, but the role grants nothing
 LOG_READER = (200, 200, 200, 403)  # the audit log: read, never deleted
+# A participant's card (it has enrolments and consultations) is never hard-deleted in the
+# admin, by anyone: the GDPR erasure removes their data and keeps the statistics.
+PARTICIPANT_CARD = (200, 200, 200, 403)
 
 # Status of (changelist, change, history, delete) for the records of the persona's own project.
 OWN_PROJECT = {
     "superuser": {
-        "family": ALL_OK,
-        "person": ALL_OK,
+        "family": PARTICIPANT_CARD,
+        "person": PARTICIPANT_CARD,
         "enrolment": ALL_OK,
         "consultation": ALL_OK,
         "activitysession": ALL_OK,
@@ -64,8 +67,8 @@ OWN_PROJECT = {
         "enquiry": (403, 404, 404, 404),
     },
     "coordinator": {
-        "family": ALL_OK,
-        "person": ALL_OK,
+        "family": PARTICIPANT_CARD,
+        "person": PARTICIPANT_CARD,
         "enrolment": ALL_OK,
         "consultation": ALL_OK,
         "activitysession": ALL_OK,
@@ -74,8 +77,8 @@ OWN_PROJECT = {
         "enquiry": ALL_OK,
     },
     "centre_admin": {
-        "family": ALL_OK,
-        "person": ALL_OK,
+        "family": PARTICIPANT_CARD,
+        "person": PARTICIPANT_CARD,
         "enrolment": ALL_OK,
         "consultation": ALL_OK,
         "activitysession": ALL_OK,

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from audit.models import AuditEntry
-from participants.models import Enrolment, Family, Person
+from participants.models import Family, Person
 from participants.pesel import FEMALE, MALE, synthetic_pesel
 from projects.models import ProjectMembership, StaffRole
 from projects.roles import GROUP_NAMES
@@ -461,47 +461,77 @@ def test_the_history_page_shows_the_records_audit_log(login, world):
     assert person.pesel not in content
 
 
-def test_a_bulk_delete_in_the_admin_records_every_row_with_its_cascade(login, world):
+def test_a_bulk_delete_of_consultations_records_every_row(login, world):
     _, sides = world
-    person = sides["a"].person
-    ids = {
-        "person": person.pk,
-        "enrolment": sides["a"].enrolment.pk,
-        "consultation": sides["a"].consultation.pk,
-    }
+    consultation = sides["a"].consultation
     response = login("coordinator_a").post(
-        reverse("admin:participants_person_changelist"),
-        {"action": "delete_selected", "_selected_action": [person.pk], "post": "yes"},
+        reverse("admin:services_consultation_changelist"),
+        {"action": "delete_selected", "_selected_action": [consultation.pk], "post": "yes"},
     )
     assert response.status_code == 302
-    assert not Person.objects.filter(pk=person.pk).exists()
+    assert not Consultation.objects.filter(pk=consultation.pk).exists()
     deleted = {
         (e.content_type.model, int(e.object_id))
         for e in AuditEntry.objects.filter(action="delete", actor_username="coordinator_a")
     }
-    assert deleted == set(ids.items())
+    assert deleted == {("consultation", consultation.pk)}
 
 
-def test_deleting_a_family_in_the_admin_records_the_cascade(login, world):
+def test_a_participants_card_is_not_deleted_in_bulk_either(login, world):
+    """A person with enrolments and consultations: the GDPR erasure is the way, not delete."""
     _, sides = world
-    family = sides["a"].family
-    Enrolment.objects.create(
-        project=sides["a"].project,
-        subgroup=subgroup_of(sides["a"].project),
-        family=family,
-        start_date=date(2025, 3, 1),
+    person = sides["a"].person
+    response = login("coordinator_a").post(
+        reverse("admin:participants_person_changelist"),
+        {"action": "delete_selected", "_selected_action": [person.pk], "post": "yes"},
     )
+    assert response.status_code == 403
+    assert Person.objects.filter(pk=person.pk).exists()
+    assert not AuditEntry.objects.filter(action="delete").exists()
+
+
+def test_a_card_opened_by_mistake_is_deleted_with_its_cascade_on_record(login, world):
+    """A family card with a member but no enrolment or consultation yet: deleting it removes
+    the card and leaves the member without a family, both on record."""
+    from tests.factories import make_family, make_person
+
+    people, sides = world
+    keeper = people["caseworker_a"]
+    family = make_family(sides["a"].project, actor=keeper)
+    member = make_person(sides["a"].project, actor=keeper, family=family)
     response = login("centre_admin_a").post(
         reverse("admin:participants_family_delete", args=[family.pk]), {"post": "yes"}
     )
     assert response.status_code == 302
     assert not Family.objects.filter(pk=family.pk).exists()
+    member.refresh_from_db()
+    assert member.family_id is None
     logged = AuditEntry.objects.filter(actor_username="centre_admin_a", content_type__isnull=False)
     assert {(e.action, e.content_type.model) for e in logged} == {
         ("delete", "family"),
-        ("delete", "enrolment"),
         ("change", "person"),  # the member stays, without a family
     }
+
+
+def test_deleting_needs_an_overseer_of_every_project_of_the_record(login, world):
+    """Alfa's caseworker is a coordinator elsewhere (so her role groups hold delete rights):
+    she still cannot delete Alfa's consultation."""
+    from tests.factories import add_role
+
+    people, sides = world
+    add_role(people["caseworker_a"], sides["b"].project, StaffRole.COORDINATOR)
+    client = login("caseworker_a")
+    consultation = sides["a"].consultation
+
+    page = client.get(reverse("admin:services_consultation_delete", args=[consultation.pk]))
+    bulk = client.post(
+        reverse("admin:services_consultation_changelist"),
+        {"action": "delete_selected", "_selected_action": [consultation.pk], "post": "yes"},
+    )
+
+    assert page.status_code == 403
+    assert bulk.status_code == 403
+    assert Consultation.objects.filter(pk=consultation.pk).exists()
 
 
 def test_nobody_deletes_the_log_even_in_bulk(login, world):

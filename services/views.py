@@ -9,16 +9,17 @@ from services.filters import OfferFilter
 from services.models import SupportOffer
 
 OFFERS_PER_PAGE = 10
+PAGE_PARAM = "strona"
 
 
 @gzip_page
-@public_page
+@public_page(params=(*OfferFilter.base_filters, PAGE_PARAM))
 def offer_list(request):
     offers = OfferFilter(request.GET or None, queryset=SupportOffer.objects.for_listing())
-    page = Paginator(offers.qs, OFFERS_PER_PAGE).get_page(request.GET.get("strona"))
+    page = Paginator(offers.qs, OFFERS_PER_PAGE).get_page(request.GET.get(PAGE_PARAM))
     # The filters without the page number: the pagination links add their own.
     query = request.GET.copy()
-    query.pop("strona", None)
+    query.pop(PAGE_PARAM, None)
     context = {"filter": offers, "page": page, "query": query.urlencode()}
     return render(request, "services/offer_list.html", context)
 

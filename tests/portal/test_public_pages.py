@@ -409,15 +409,40 @@ def test_the_easy_to_read_page_describes_the_portal_and_each_project(client, see
         assert project.easy_to_read.split("\n")[0][:30] in html
 
 
-def test_the_machine_readable_file_describes_the_portal_from_the_database(client, seeded_pages):
+PORTAL = "https://rodziny.example.pl"
+
+
+def test_the_machine_readable_file_describes_the_portal_from_the_database(
+    client, seeded_pages, settings
+):
+    settings.PORTAL_BASE_URL = PORTAL
     response = client.get("/llms.txt")
 
     assert response.status_code == 200
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     text = response.content.decode()
     assert text.startswith("# Portal wsparcia rodzin\n")
-    assert "(http://testserver/pl/projekty/zawsze-rodzina/)" in text
+    assert f"({PORTAL}/pl/projekty/zawsze-rodzina/)" in text
     assert "- Biuro Projektu: 660 637 852, sp@mops.krakow.pl" in text
-    assert "[Infolinia dla rodziców](http://testserver/pl/projekty/rodzicu-nie-jestes-sam/" in text
+    assert f"[Infolinia dla rodziców]({PORTAL}/pl/projekty/rodzicu-nie-jestes-sam/" in text
     assert f"situation={'newborn'})" in text
     assert text.count("\n- [") >= 5 + 10
+
+
+@pytest.mark.parametrize(
+    "request_kwargs",
+    [{"HTTP_HOST": "localhost"}, {"HTTP_HOST": "testserver", "secure": True}, {}],
+)
+def test_the_machine_readable_file_links_the_portals_address_whatever_the_host_asked(
+    client, seeded_pages, settings, request_kwargs
+):
+    # The text is cached for every visitor: the first request's Host must not end up in it.
+    settings.PORTAL_BASE_URL = PORTAL
+    client.get("/llms.txt", HTTP_HOST="127.0.0.1")
+
+    text = client.get("/llms.txt", **request_kwargs).content.decode()
+
+    assert f"- [Strona główna]({PORTAL}/pl/)" in text
+    assert "127.0.0.1" not in text
+    assert "localhost" not in text
+    assert "testserver" not in text

@@ -9,7 +9,9 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """This page in each language: (code, name in that language, URL, is current)."""
+    """This page in each language: (code, name in that language, URL, is current).
+
+    The URL keeps the query, so a family switching language keeps its filters or search."""
     request = context["request"]
     current = context.get("LANGUAGE_CODE")
     links = []
@@ -19,7 +21,7 @@ def language_links(context):
             {
                 "code": code,
                 "name": name,
-                "url": translate_url(request.path, code),
+                "url": translate_url(request.get_full_path(), code),
                 "current": code == current,
             }
         )

@@ -307,6 +307,39 @@ def test_the_language_switcher_names_each_language_in_itself(client, seeded_page
     assert '<a href="/en/projekty/zawsze-rodzina/" lang="en" hreflang="en">English</a>' in html
 
 
+@pytest.mark.parametrize(
+    ("address", "links"),
+    [
+        # The filters stay when the family switches language (the query as the browser sent it).
+        (
+            "/pl/oferty/?city=Krak%C3%B3w",
+            [
+                "/pl/oferty/?city=Krak%C3%B3w",
+                "/uk/oferty/?city=Krak%C3%B3w",
+                "/en/oferty/?city=Krak%C3%B3w",
+            ],
+        ),
+        (
+            "/uk/oferty/?city=Krak%C3%B3w&status=ongoing&strona=1",
+            [
+                "/pl/oferty/?city=Krak%C3%B3w&amp;status=ongoing&amp;strona=1",
+                "/uk/oferty/?city=Krak%C3%B3w&amp;status=ongoing&amp;strona=1",
+                "/en/oferty/?city=Krak%C3%B3w&amp;status=ongoing&amp;strona=1",
+            ],
+        ),
+        # And the search words.
+        (
+            "/pl/szukaj/?q=psycholog",
+            ["/pl/szukaj/?q=psycholog", "/uk/szukaj/?q=psycholog", "/en/szukaj/?q=psycholog"],
+        ),
+    ],
+)
+def test_the_language_switcher_keeps_the_query(client, seeded_pages, address, links):
+    html = html_of(client, address)
+
+    assert re.findall(r'<a href="([^"]*)" lang="[a-z]+" hreflang=', html) == links
+
+
 @pytest.mark.parametrize("language", ["pl", "uk", "en"])
 def test_each_language_has_its_own_url_and_lang_attribute(client, seeded_pages, language):
     html = html_of(client, f"/{language}/oferty/")

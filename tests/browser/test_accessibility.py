@@ -142,6 +142,28 @@ def test_the_page_of_a_form_refused_for_its_csrf_cookie_has_no_axe_violations(
     assert not failures, "\n".join(failures)
 
 
+def test_the_search_pages_landmarks_have_unique_names(seeded_site, browser_page):
+    # axe's landmark-unique is a best practice, outside the WCAG tags of the walk: checked here
+    # on the one page with two search forms (the header's and the page's own). axe skips a
+    # <form> without a name, so this guards that the names, once given, stay different; that
+    # each form has one is tests/search/test_views.py's check.
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    page = browser_page
+    page.context.add_init_script(axe.axe_script)
+    failures = []
+    for language in LANGUAGES:
+        page.goto(f"{seeded_site.url}/{language}/szukaj/?q=psycholog")
+        assert page.locator("[role=search]").count() == 2
+        results = axe.run(
+            page, options={"runOnly": {"type": "rule", "values": ["landmark-unique"]}}
+        )
+        if results.response["violations"]:
+            failures.append(f"{language}:\n{describe(results.response['violations'])}")
+    assert not failures, "\n".join(failures)
+
+
 def test_text_resized_to_200_percent_loses_nothing(seeded_site, browser):
     # The page's CSP forbids inline styles; this test adds one (a user style), so it bypasses it.
     context = browser.new_context(viewport=DESKTOP, bypass_csp=True)

@@ -94,10 +94,18 @@ def connect_invalidation() -> None:
 
 def _page_query(request, params) -> str | None:
     """The page's own query parameters, sorted, as a query string; None when the address
-    carries a parameter the page does not read."""
-    if any(name not in params for name in request.GET):
+    carries a parameter the page does not read, or one of them more than once."""
+    query = request.GET
+    if any(name not in params or len(query.getlist(name)) > 1 for name in query):
         return None
-    return urlencode(sorted((name, request.GET.getlist(name)) for name in request.GET), doseq=True)
+    return urlencode(sorted(query.items()))
+
+
+def not_for_the_cache(response):
+    """Mark a page the view rendered for an address it does not stand behind (a filter value
+    that is not a choice, a page number out of range): served, but not stored."""
+    response.not_for_the_cache = True
+    return response
 
 
 def public_page(view=None, *, params=()):
@@ -136,7 +144,11 @@ def public_page(view=None, *, params=()):
         response = None
         if cached is None:
             response = view(request, *args, **kwargs)
-            if response.status_code != 200 or response.streaming:
+            if (
+                response.status_code != 200
+                or response.streaming
+                or getattr(response, "not_for_the_cache", False)
+            ):
                 return response
             if hasattr(response, "render"):
                 response.render()

@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.gzip import gzip_page
 
-from portal.caching import public_page
+from portal.caching import not_for_the_cache, public_page
 from services.filters import OfferFilter
 from services.models import SupportOffer
 
@@ -21,7 +21,12 @@ def offer_list(request):
     query = request.GET.copy()
     query.pop(PAGE_PARAM, None)
     context = {"filter": offers, "page": page, "query": query.urlencode()}
-    return render(request, "services/offer_list.html", context)
+    response = render(request, "services/offer_list.html", context)
+    # Only the addresses of real choices and pages are cached: any other value is endless.
+    requested_page = request.GET.get(PAGE_PARAM, str(page.number))
+    if (offers.is_bound and not offers.is_valid()) or requested_page != str(page.number):
+        not_for_the_cache(response)
+    return response
 
 
 @gzip_page

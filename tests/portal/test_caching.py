@@ -92,7 +92,7 @@ OFFERS = "/pl/oferty/"
     ],
 )
 def test_the_offer_lists_own_parameters_are_cached(client, db, first, second):
-    make_public_projects(5)
+    make_public_projects(6)  # 12 offers: two pages
     assert client.get(OFFERS + first).status_code == 200
 
     queries, response = queries_made(client, OFFERS + second)
@@ -100,6 +100,26 @@ def test_the_offer_lists_own_parameters_are_cached(client, db, first, second):
     assert response.status_code == 200
     assert queries == 0
     assert page_entries() == 1
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?x=1",
+        # Values with no end to them: a city or situation that is not a choice, a page number
+        # past the last page or written another way, a parameter repeated.
+        "?city=Nowhere",
+        "?situation=no-such-situation",
+        "?strona=999",
+        "?strona=01",
+        "?situation=newborn&situation=newborn",
+    ],
+)
+def test_an_offer_list_address_the_site_does_not_link_is_not_stored(client, db, query):
+    make_public_projects(5)
+
+    assert client.get(OFFERS + query).status_code == 200
+    assert page_entries() == 0
 
 
 def test_an_address_with_another_parameter_is_answered_correctly_but_not_stored(client, db):

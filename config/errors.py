@@ -4,9 +4,11 @@ database: when the server fails, the failure may be the database itself."""
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http import HttpResponse, HttpResponseServerError
+from django.shortcuts import render
 from django.template import loader
 from django.template.defaultfilters import filesizeformat
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
 
@@ -61,3 +63,22 @@ def bad_request(request, exception=None, template_name="400.html"):
             ) % {"limit": settings.INPUT_MAX_FIELD_CHARS}
         html = loader.get_template(template_name).render({"heading": heading, "detail": detail})
     return HttpResponse(html, status=status)
+
+
+def _came_from(request) -> str:
+    """The page on this site the visitor came from (the Referer), or "" when there is none or
+    it is another site's."""
+    referer = request.headers.get("Referer", "")
+    if referer and url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return referer
+    return ""
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: a form sent without a valid CSRF cookie or token (cookies blocked, a
+    page open for too long, a form from another site) gets a translated page with a way back,
+    instead of Django's technical one. The reason stays out of the page."""
+    with translation.override(_url_language(request)):
+        return render(request, "403_csrf.html", {"came_from": _came_from(request)}, status=403)

@@ -228,6 +228,8 @@ SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# A form refused for its CSRF cookie or token gets a translated page with a way back.
+CSRF_FAILURE_VIEW = "config.errors.csrf_failure"
 
 # --- Hardening: Content-Security-Policy, cookie names, Permissions-Policy ----------------------
 # Strict policy: only our own origin, no 'unsafe-inline'. Inline <script>/<style> (the admin has

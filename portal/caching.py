@@ -18,11 +18,12 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
-from django.utils.http import http_date
+from django.utils.http import http_date, urlencode
 
 VERSION_KEY = "portal:content-version"
 PAGE_TIMEOUT = 24 * 60 * 60
@@ -75,6 +76,9 @@ def _version_seconds(version: str) -> int:
 def _on_change(sender, **kwargs):
     if (sender._meta.app_label, sender._meta.model_name) in PUBLIC_MODELS:
         bump_content_version()
+        # Outside a transaction this runs at once; inside one, after the commit, so a page
+        # rendered from the not yet committed (old) rows is never served again.
+        transaction.on_commit(bump_content_version)
 
 
 def _on_m2m_change(sender, action, instance, **kwargs):
@@ -88,12 +92,38 @@ def connect_invalidation() -> None:
     m2m_changed.connect(_on_m2m_change, dispatch_uid="portal-cache-m2m")
 
 
-def public_page(view):
-    """Serve a public GET page from the cache, or 304 when the client has it already."""
+def _page_query(request, params) -> str | None:
+    """The page's own query parameters, sorted, as a query string; None when the address
+    carries a parameter the page does not read, or one of them more than once."""
+    query = request.GET
+    if any(name not in params or len(query.getlist(name)) > 1 for name in query):
+        return None
+    return urlencode(sorted(query.items()))
+
+
+def not_for_the_cache(response):
+    """Mark a page the view rendered for an address it does not stand behind (a filter value
+    that is not a choice, a page number out of range): served, but not stored."""
+    response.not_for_the_cache = True
+    return response
+
+
+def public_page(view=None, *, params=()):
+    """Serve a public GET page from the cache, or 304 when the client has it already.
+
+    `params` names the query parameters the page reads (`@public_page(params=("q",))`); a
+    request with any other parameter gets the page rendered afresh and not stored.
+    """
+    if view is None:
+        return lambda view: public_page(view, params=params)
+    params = frozenset(params)
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        query = _page_query(request, params)
+        if query is None:
             return view(request, *args, **kwargs)
         version = content_version()
         # Today's date is part of the key: a project's status follows the calendar.
@@ -102,22 +132,23 @@ def public_page(view):
                 version,
                 translation.get_language() or "",
                 timezone.localdate().isoformat(),
-                request.get_full_path(),
+                f"{request.path}?{query}",
             )
         )
         digest = hashlib.sha256(source.encode()).hexdigest()[:32]
         etag = f'"{digest}"'
         last_modified = _version_seconds(version)
-        not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
-        if not_modified is not None:
-            not_modified["ETag"] = etag
-            return not_modified
 
         key = f"portal:page:{digest}"
         cached = cache.get(key)
+        response = None
         if cached is None:
             response = view(request, *args, **kwargs)
-            if response.status_code != 200 or response.streaming:
+            if (
+                response.status_code != 200
+                or response.streaming
+                or getattr(response, "not_for_the_cache", False)
+            ):
                 return response
             if hasattr(response, "render"):
                 response.render()
@@ -127,6 +158,15 @@ def public_page(view):
             cache.set(key, (response.content, compressed, response["Content-Type"]), PAGE_TIMEOUT)
         else:
             content, compressed, content_type = cached
+
+        # Only a page that exists (cached, or just rendered with 200) may be confirmed to the
+        # client: "If-None-Match: *" or an If-Modified-Since on a missing page gets its 404.
+        not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        if not_modified is not None:
+            not_modified["ETag"] = etag
+            return not_modified
+
+        if response is None:
             response = HttpResponse(content, content_type=content_type)
         if _ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
             response.content = compressed

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.gzip import gzip_page
@@ -27,5 +28,6 @@ def easy_read(request):
 @gzip_page
 @public_page
 def machine_readable(request):
-    text = portal_description(request.build_absolute_uri("/"))
+    # The portal's configured address, not the request's Host: the text is cached for everyone.
+    text = portal_description(settings.PORTAL_BASE_URL)
     return HttpResponse(text, content_type="text/plain; charset=utf-8")

@@ -3,12 +3,23 @@ phone validation, consent) live in `services.enquiries.submit_enquiry`."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from services.enquiries import CONSENT_REQUIRED, CONSENT_TEXT, check_enquiry
 from services.models import MAX_ENQUIRY_MESSAGE, Enquiry
 
 HONEYPOT_FIELD = "website"
+
+
+def _message_help() -> str:
+    # Translated and filled in when the form is shown, in the page's language: `%` on a
+    # gettext_lazy string at import would freeze it in Polish.
+    return gettext(
+        "Do %(count)s znaków. Nie opisuj tu zdrowia ani trudnej sytuacji – "
+        "porozmawiamy o tym przez telefon."
+    ) % {"count": MAX_ENQUIRY_MESSAGE}
 
 
 class EnquiryForm(forms.Form):
@@ -40,11 +51,7 @@ class EnquiryForm(forms.Form):
         label=_("Krótka wiadomość (nieobowiązkowo)"),
         required=False,
         max_length=MAX_ENQUIRY_MESSAGE,
-        help_text=_(
-            "Do %(count)s znaków. Nie opisuj tu zdrowia ani trudnej sytuacji – "
-            "porozmawiamy o tym przez telefon."
-        )
-        % {"count": MAX_ENQUIRY_MESSAGE},
+        help_text=lazy(_message_help, str)(),
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     consent = forms.BooleanField(label=CONSENT_TEXT, error_messages={"required": CONSENT_REQUIRED})

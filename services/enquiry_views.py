@@ -37,12 +37,15 @@ def enquiry_create(request, project_slug, offer_slug=None):
                 ),
             )
             return _form_page(request, form, project, offer, status=429)
-        throttle.hit(request, THROTTLE_SCOPE, window)
         if form.is_bot():
-            # Looks like success to the bot; nothing is saved or sent.
+            # Looks like success to the bot; nothing is saved or sent (but it counts).
+            throttle.hit(request, THROTTLE_SCOPE, window)
             request.session[SESSION_KEY] = {"project": project.slug, "reference": ""}
             return redirect("services:enquiry-sent", project_slug=project.slug)
         if form.is_valid():
+            # Only a submission that passes the checks counts: a parent correcting mistakes
+            # is not refused for them.
+            throttle.hit(request, THROTTLE_SCOPE, window)
             try:
                 enquiry = submit_enquiry(project=project, offer=offer, **form.submission())
             except ValidationError as error:

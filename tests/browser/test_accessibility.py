@@ -101,6 +101,69 @@ def test_every_public_page_has_no_axe_violations(language, seeded_site, browser_
     assert not failures, "\n".join(failures)
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_page_of_a_form_refused_for_its_csrf_cookie_has_no_axe_violations(
+    language, seeded_site, browser_page, artifacts
+):
+    # A parent opens the enquiry form, the browser drops the portal's cookies, she sends it.
+    from axe_playwright_python.sync_playwright import Axe
+    from django.urls import reverse
+    from django.utils import translation
+
+    from projects.models import Project
+
+    axe = Axe()
+    page = browser_page
+    page.context.add_init_script(axe.axe_script)
+    project = Project.objects.order_by("pk").first()
+    with translation.override(language):
+        form = reverse("services:enquiry-create", kwargs={"project_slug": project.slug})
+    page.goto(seeded_site.url + form)
+    page.context.clear_cookies()
+    with page.expect_navigation() as navigation:
+        page.click("form.enquiry-form button[type=submit]")
+
+    assert navigation.value.status == 403
+    assert page.evaluate("document.documentElement.lang") == language
+    assert page.locator("h1").count() == 1
+    failures = []
+    for viewport in (DESKTOP, PHONE):
+        page.set_viewport_size(viewport)
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        if results.response["violations"]:
+            failures.append(
+                f"at {viewport['width']}px:\n{describe(results.response['violations'])}"
+            )
+        if viewport is PHONE:
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > PHONE["width"]:
+                failures.append(f"horizontal scroll at 320px ({width}px wide)")
+        page.screenshot(path=str(artifacts / f"{language}-csrf-failure-{viewport['width']}.png"))
+    assert not failures, "\n".join(failures)
+
+
+def test_the_search_pages_landmarks_have_unique_names(seeded_site, browser_page):
+    # axe's landmark-unique is a best practice, outside the WCAG tags of the walk: checked here
+    # on the one page with two search forms (the header's and the page's own). axe skips a
+    # <form> without a name, so this guards that the names, once given, stay different; that
+    # each form has one is tests/search/test_views.py's check.
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    page = browser_page
+    page.context.add_init_script(axe.axe_script)
+    failures = []
+    for language in LANGUAGES:
+        page.goto(f"{seeded_site.url}/{language}/szukaj/?q=psycholog")
+        assert page.locator("[role=search]").count() == 2
+        results = axe.run(
+            page, options={"runOnly": {"type": "rule", "values": ["landmark-unique"]}}
+        )
+        if results.response["violations"]:
+            failures.append(f"{language}:\n{describe(results.response['violations'])}")
+    assert not failures, "\n".join(failures)
+
+
 def test_text_resized_to_200_percent_loses_nothing(seeded_site, browser):
     # The page's CSP forbids inline styles; this test adds one (a user style), so it bypasses it.
     context = browser.new_context(viewport=DESKTOP, bypass_csp=True)

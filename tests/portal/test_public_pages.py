@@ -307,6 +307,39 @@ def test_the_language_switcher_names_each_language_in_itself(client, seeded_page
     assert '<a href="/en/projekty/zawsze-rodzina/" lang="en" hreflang="en">English</a>' in html
 
 
+@pytest.mark.parametrize(
+    ("address", "links"),
+    [
+        # The filters stay when the family switches language (the query as the browser sent it).
+        (
+            "/pl/oferty/?city=Krak%C3%B3w",
+            [
+                "/pl/oferty/?city=Krak%C3%B3w",
+                "/uk/oferty/?city=Krak%C3%B3w",
+                "/en/oferty/?city=Krak%C3%B3w",
+            ],
+        ),
+        (
+            "/uk/oferty/?city=Krak%C3%B3w&status=ongoing&strona=1",
+            [
+                "/pl/oferty/?city=Krak%C3%B3w&amp;status=ongoing&amp;strona=1",
+                "/uk/oferty/?city=Krak%C3%B3w&amp;status=ongoing&amp;strona=1",
+                "/en/oferty/?city=Krak%C3%B3w&amp;status=ongoing&amp;strona=1",
+            ],
+        ),
+        # And the search words.
+        (
+            "/pl/szukaj/?q=psycholog",
+            ["/pl/szukaj/?q=psycholog", "/uk/szukaj/?q=psycholog", "/en/szukaj/?q=psycholog"],
+        ),
+    ],
+)
+def test_the_language_switcher_keeps_the_query(client, seeded_pages, address, links):
+    html = html_of(client, address)
+
+    assert re.findall(r'<a href="([^"]*)" lang="[a-z]+" hreflang=', html) == links
+
+
 @pytest.mark.parametrize("language", ["pl", "uk", "en"])
 def test_each_language_has_its_own_url_and_lang_attribute(client, seeded_pages, language):
     html = html_of(client, f"/{language}/oferty/")
@@ -409,15 +442,40 @@ def test_the_easy_to_read_page_describes_the_portal_and_each_project(client, see
         assert project.easy_to_read.split("\n")[0][:30] in html
 
 
-def test_the_machine_readable_file_describes_the_portal_from_the_database(client, seeded_pages):
+PORTAL = "https://rodziny.example.pl"
+
+
+def test_the_machine_readable_file_describes_the_portal_from_the_database(
+    client, seeded_pages, settings
+):
+    settings.PORTAL_BASE_URL = PORTAL
     response = client.get("/llms.txt")
 
     assert response.status_code == 200
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     text = response.content.decode()
     assert text.startswith("# Portal wsparcia rodzin\n")
-    assert "(http://testserver/pl/projekty/zawsze-rodzina/)" in text
+    assert f"({PORTAL}/pl/projekty/zawsze-rodzina/)" in text
     assert "- Biuro Projektu: 660 637 852, sp@mops.krakow.pl" in text
-    assert "[Infolinia dla rodziców](http://testserver/pl/projekty/rodzicu-nie-jestes-sam/" in text
+    assert f"[Infolinia dla rodziców]({PORTAL}/pl/projekty/rodzicu-nie-jestes-sam/" in text
     assert f"situation={'newborn'})" in text
     assert text.count("\n- [") >= 5 + 10
+
+
+@pytest.mark.parametrize(
+    "request_kwargs",
+    [{"HTTP_HOST": "localhost"}, {"HTTP_HOST": "testserver", "secure": True}, {}],
+)
+def test_the_machine_readable_file_links_the_portals_address_whatever_the_host_asked(
+    client, seeded_pages, settings, request_kwargs
+):
+    # The text is cached for every visitor: the first request's Host must not end up in it.
+    settings.PORTAL_BASE_URL = PORTAL
+    client.get("/llms.txt", HTTP_HOST="127.0.0.1")
+
+    text = client.get("/llms.txt", **request_kwargs).content.decode()
+
+    assert f"- [Strona główna]({PORTAL}/pl/)" in text
+    assert "127.0.0.1" not in text
+    assert "localhost" not in text
+    assert "testserver" not in text

@@ -1,6 +1,7 @@
 """The search page /<lang>/szukaj/: an accessible, cacheable public page over search_catalogue."""
 
 import re
+from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
@@ -137,3 +138,54 @@ def test_the_page_speaks_the_language_of_its_url(client, catalogue):
 )
 def test_odd_queries_give_a_page(client, catalogue, q):
     assert get(client, q).status_code == 200
+
+
+class SearchLandmarks(HTMLParser):
+    """The accessible name of each role="search" landmark (aria-label, or the text of the
+    element its aria-labelledby points to)."""
+
+    def __init__(self):
+        super().__init__()
+        self.landmarks = []  # (aria-label, aria-labelledby)
+        self.texts = {}  # id -> text
+        self._open = []  # ids of the elements whose text is being read
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("role") == "search":
+            self.landmarks.append((attrs.get("aria-label"), attrs.get("aria-labelledby")))
+        if attrs.get("id"):
+            self.texts[attrs["id"]] = ""
+            self._open.append((tag, attrs["id"]))
+
+    def handle_endtag(self, tag):
+        if self._open and self._open[-1][0] == tag:
+            self._open.pop()
+
+    def handle_data(self, data):
+        for _, element_id in self._open:
+            self.texts[element_id] += data
+
+    def names(self) -> list[str]:
+        return [
+            (
+                label or " ".join(self.texts.get(ref, "") for ref in (labelledby or "").split())
+            ).strip()
+            for label, labelledby in self.landmarks
+        ]
+
+
+@pytest.mark.parametrize(
+    ("language", "names"),
+    [
+        ("pl", ["Szukaj pomocy", "Szukaj wsparcia"]),
+        ("uk", ["Шукати допомогу", "Шукати підтримку"]),
+        ("en", ["Search for help", "Search for support"]),
+    ],
+)
+def test_the_two_search_landmarks_have_their_own_names(client, catalogue, language, names):
+    # The header's search and the page's own form: a screen reader lists them by name.
+    parser = SearchLandmarks()
+    parser.feed(get(client, "psycholog", language).content.decode())
+
+    assert parser.names() == names

@@ -9,6 +9,7 @@ import re
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
 
 from audit.models import AuditEntry
 from projects.models import StaffRole
@@ -244,6 +245,39 @@ def test_the_rate_limit_stops_one_client_not_another(post, alfa, team, settings)
     # The cache knows clients by a keyed hash, never by their address.
     keys = list(cache._cache.keys())
     assert keys and not any("198.51.100" in key for key in keys)
+
+
+def test_a_parent_correcting_mistakes_is_not_refused_for_them(post, alfa, team, settings):
+    # Ten tries with a phone number too short, then the right one: only sent enquiries count.
+    settings.ENQUIRY_RATE_LIMIT = (10, 3600)
+    for _ in range(10):
+        assert post(form_url(alfa), {**KASIA, "phone": "12"}).status_code == 400
+
+    response = post(form_url(alfa), KASIA)
+
+    assert response.status_code == 302
+    assert Enquiry.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "help_text"),
+    [
+        (
+            "pl",
+            "Do 1000 znaków. Nie opisuj tu zdrowia ani trudnej sytuacji – "
+            "porozmawiamy o tym przez telefon.",
+        ),
+        ("uk", "До 1000 знаків. Не описуйте тут стан здоров’я чи складну ситуацію"),
+        ("en", "Up to 1000 characters. Please do not describe health matters"),
+    ],
+)
+def test_the_message_help_is_in_the_pages_language(client, alfa, language, help_text):
+    with translation.override(language):
+        url = form_url(alfa)
+
+    html = client.get(url).content.decode()
+
+    assert help_text in html
 
 
 def test_behind_a_proxy_the_rate_limit_counts_the_forwarded_client(post, alfa, team, settings):

@@ -120,9 +120,20 @@ def large_read():
         yield
 
 
-def send(*, user, what: str, name: str, fmt: str, filters, sections, ready=False, copy_from=None):
+def send(
+    *,
+    user,
+    what: str,
+    name: str,
+    fmt: str,
+    filters,
+    sections,
+    ready=False,
+    copy_from=None,
+    defuse=True,
+):
     """A streamed CSV or a (write-only built) XLSX of the sections, audit-logged with the
-    number of data rows."""
+    number of data rows. `defuse=False`: CSV text written raw (see `writers.csv_lines`)."""
     tally = [0]
     sections = [
         (title, columns, exporters.counted(rows, tally)) for title, columns, rows in sections
@@ -150,7 +161,7 @@ def send(*, user, what: str, name: str, fmt: str, filters, sections, ready=False
                     yield "".join(header).encode("utf-8")
                     yield from pg_copy.csv_body(copy_from, tally)
                 else:
-                    for chunk in csv_lines(sections, ready=ready):
+                    for chunk in csv_lines(sections, ready=ready, defuse=defuse):
                         yield chunk.encode("utf-8")
             finished = True
         finally:

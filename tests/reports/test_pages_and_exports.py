@@ -345,7 +345,7 @@ def test_enquiry_register_is_scoped_audited_and_reads_back_in_both_formats(clien
             "nowe",
             "",
             "Ola",
-            ola.phone,
+            f"'{ola.phone}",  # "+48…" would start a formula: defused with an apostrophe
             "",
             "o dowolnej porze",
         ],

@@ -147,3 +147,26 @@ def test_the_project_number_is_required_and_the_project_must_be_mine(client, dat
     assert response.status_code == 400
     html = response.content.decode()
     assert 'id="id_project_error"' in html and 'id="id_project_number_error"' in html
+
+
+def test_text_a_spreadsheet_would_run_is_a_row_to_fix_and_the_file_stays_raw(client, clean):
+    dataset = clean
+    p1, p3 = dataset.persons["p1"], dataset.persons["p3"]
+    Person.objects.filter(pk=p1.pk).update(last_name='=HYPERLINK("http://evil.example/","klik")')
+    # A phone in international form is what SM EFS takes: not a problem.
+    Person.objects.filter(pk=p3.pk).update(phone="+48 600 100 200")
+    client.force_login(dataset.coordinator)
+    response = export(client, dataset)
+    assert [(p.person_id, p.column, p.message) for p in response.context["problems"]] == [
+        (
+            p1.pk,
+            "Nazwisko",
+            "Wartość zaczyna się od znaku =, +, -, @, tabulatora lub powrotu karetki "
+            "– arkusz kalkulacyjny wziąłby ją za formułę. Popraw ją przed eksportem.",
+        )
+    ]
+
+    Person.objects.filter(pk=p1.pk).update(last_name="Kowalska")
+    rows = read(export(client, dataset))
+    by_identifier = {row[6]: row for row in rows[1:]}
+    assert by_identifier[p3.pesel][19] == "+48 600 100 200"  # raw, no apostrophe

@@ -139,11 +139,22 @@ def send(
         (title, columns, exporters.counted(rows, tally)) for title, columns, rows in sections
     ]
     if fmt == exporters.XLSX:
-        with large_read():
-            output = xlsx_file(sections)
-        exporters.log_export(
-            user=user, what=what, name=name, fmt=fmt, filters=filters, rows=tally[0]
-        )
+        finished = False
+        try:
+            with large_read():
+                output = xlsx_file(sections)
+            finished = True
+        finally:
+            # Logged even when building fails: the rows read so far did leave the database.
+            exporters.log_export(
+                user=user,
+                what=what,
+                name=name,
+                fmt=fmt,
+                filters=filters,
+                rows=tally[0],
+                complete=finished,
+            )
         return FileResponse(
             output,
             as_attachment=True,

@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.urls import reverse
 
+from audit.models import AuditEntry
 from participants.models import Person
 from projects.models import Project
 from reports import exporters
@@ -129,3 +130,37 @@ def test_the_consultation_register_is_defused_alike_by_copy_and_by_python(client
     assert all(row[4].isdigit() for row in served[1:])  # minutes stay plain numbers
     if connection.vendor == "postgresql":
         assert exporter.queryset is not None  # the COPY path was the one served
+
+
+def test_a_control_character_is_dropped_and_the_xlsx_export_succeeds(client, dataset):
+    # A bell character pasted into the enquiry form's name: openpyxl refused it (HTTP 500).
+    submit_enquiry(project=dataset.alfa, name="Ola\x07", phone="+48 12 345 67 89", consent=True)
+    client.force_login(dataset.coordinator)
+    xlsx = register(client, "zgloszenia", "xlsx")
+    assert xlsx.status_code == 200
+    assert read_sheet(xlsx).cell(row=2, column=7).value == "Ola"
+    assert read_csv(register(client, "zgloszenia", "csv"))[1][6] == "Ola"
+    entries = AuditEntry.objects.filter(action=AuditEntry.Action.EXPORT).order_by("pk")
+    assert [(e.detail["format"], e.detail["rows"], e.detail["complete"]) for e in entries] == [
+        ("xlsx", 1, True),
+        ("csv", 1, True),
+    ]
+
+
+def test_an_xlsx_export_that_fails_while_building_is_logged_as_incomplete(
+    client, dataset, monkeypatch
+):
+    def disk_full(sheets):
+        for _title, _columns, rows in sheets:
+            next(iter(rows))  # the first row is read from the database, then the disk fills
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr("reports.views.xlsx_file", disk_full)
+    client.force_login(dataset.coordinator)
+    client.raise_request_exception = False
+    response = register(client, "konsultacje", "xlsx", RANGE_2025)
+    assert response.status_code == 500
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.EXPORT)
+    assert entry.actor == dataset.coordinator
+    assert entry.detail["export"] == "rejestr:konsultacje"
+    assert (entry.detail["rows"], entry.detail["complete"]) == (1, False)

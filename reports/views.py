@@ -142,7 +142,13 @@ def send(
         finished = False
         try:
             with large_read():
-                output = xlsx_file(sections)
+                try:
+                    output = xlsx_file(sections)
+                finally:
+                    # A build that failed half-way leaves a server-side cursor open: close it
+                    # inside its transaction, not whenever the garbage collector gets to it.
+                    for _title, _columns, rows in sections:
+                        rows.close()
             finished = True
         finally:
             # Logged even when building fails: the rows read so far did leave the database.

@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.log import acting_as, current_context
 from reports import exporters, pg_copy
 from reports.charts import bar_chart
 from reports.forms import ReportFilterForm
@@ -168,6 +169,10 @@ def send(
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
 
+    # The body streams after AuditContextMiddleware's block has ended: keep the request's
+    # context (its id, the client's address) for the entry written at the end.
+    context = current_context()
+
     def body():
         finished = False
         try:
@@ -182,15 +187,18 @@ def send(
                         yield chunk.encode("utf-8")
             finished = True
         finally:
-            exporters.log_export(
-                user=user,
-                what=what,
-                name=name,
-                fmt=fmt,
-                filters=filters,
-                rows=tally[0],
-                complete=finished,
-            )
+            with acting_as(
+                context.actor, request_id=context.request_id, ip_address=context.ip_address
+            ):
+                exporters.log_export(
+                    user=user,
+                    what=what,
+                    name=name,
+                    fmt=fmt,
+                    filters=filters,
+                    rows=tally[0],
+                    complete=finished,
+                )
 
     response = StreamingHttpResponse(body(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_file_name(name, fmt)}"'

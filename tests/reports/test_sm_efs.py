@@ -138,7 +138,24 @@ def test_bad_rows_are_listed_and_nothing_is_exported(client, dataset):
     html = response.content.decode()
     assert reverse("admin:participants_person_change", args=[p1.pk]) in html
     assert p1.last_name not in html  # ids, not names, in the list
-    assert not AuditEntry.objects.filter(action=AuditEntry.Action.EXPORT).exists()
+    # No file, but the refused export is in the audit log: 3 of the 4 rows checked (P5 began
+    # in 2024, before the range) hold the 9 problems; P2 is fine.
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.EXPORT)
+    assert (entry.actor, entry.project) == (dataset.coordinator, dataset.alfa)
+    assert entry.detail == {
+        "export": "sm-efs:sm-efs-uczestnicy",
+        "format": "csv",
+        "filters": {
+            "projects": [dataset.alfa.pk],
+            "date_from": "2025-01-01",
+            "date_to": "2025-12-31",
+        },
+        "rows": 0,
+        "complete": False,
+        "checked": 4,
+        "refused_rows": 3,
+        "problems": 9,
+    }
 
 
 def test_the_project_number_is_required_and_the_project_must_be_mine(client, dataset):

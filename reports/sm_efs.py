@@ -23,7 +23,8 @@ from participants.models import Enrolment
 from reports.cell_safety import looks_like_formula
 
 LAYOUT = Path(__file__).parent / "data" / "sm_efs_participants.toml"
-POSTCODE = re.compile(r"^\d{2}-\d{3}$")
+# ASCII digits only, the whole value: "$" let "45-001\n" through and \d took any script's digits.
+POSTCODE = re.compile(r"[0-9]{2}-[0-9]{3}")
 # "+48 600 100 200": a plus, digits and spaces make no formula that could do anything, and SM
 # EFS takes phones in this form; any other text starting like a formula is refused.
 INTERNATIONAL_PHONE = re.compile(r"\+[0-9 ]+")
@@ -185,7 +186,7 @@ def _check_person(enrolment: Enrolment, problem) -> None:
                 problem("Wiek", _("Data urodzenia nie zgadza się z numerem PESEL."))
     elif not person.no_pesel:
         problem("PESEL/Inny identyfikator", _("Brak numeru PESEL bez zaznaczenia „brak PESEL”."))
-    if family is not None and family.postcode and not POSTCODE.match(family.postcode):
+    if family is not None and family.postcode and not POSTCODE.fullmatch(family.postcode):
         problem("Kod pocztowy", _("Kod pocztowy musi mieć postać 00-000."))
 
 

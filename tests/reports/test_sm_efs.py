@@ -187,3 +187,30 @@ def test_text_a_spreadsheet_would_run_is_a_row_to_fix_and_the_file_stays_raw(cli
     rows = read(export(client, dataset))
     by_identifier = {row[6]: row for row in rows[1:]}
     assert by_identifier[p3.pesel][19] == "+48 600 100 200"  # raw, no apostrophe
+
+
+@pytest.mark.parametrize(
+    ("postcode", "refused"),
+    [
+        ("45-001", False),
+        ("45-001\n", True),  # a trailing newline from a pasted address
+        ("\u0664\u0665-\u0660\u0660\u0661", True),  # Arabic-Indic digits: 45-001 to the eye
+        ("４５-００１", True),  # full-width digits
+        ("45-0011", True),
+        (" 45-001", True),
+    ],
+)
+def test_the_postcode_must_be_exactly_five_ascii_digits(client, clean, postcode, refused):
+    dataset = clean
+    Family.objects.filter(pk=dataset.families["f2"].pk).update(postcode=postcode)
+    client.force_login(dataset.coordinator)
+    response = export(client, dataset)
+    if not refused:
+        assert response["Content-Type"] == "text/csv; charset=utf-8"
+        assert {row[17] for row in read(response)[1:]} == {"45-001"}
+        return
+    problems = {(p.person_id, p.message) for p in response.context["problems"]}
+    # F2 is P3's family, and P4's in the clean dataset.
+    assert problems == {
+        (dataset.persons[name].pk, "Kod pocztowy musi mieć postać 00-000.") for name in ("p3", "p4")
+    }

@@ -266,7 +266,14 @@ def log_export(*, user, what: str, name: str, fmt: str, filters: ReportFilters, 
 
 
 def counted(rows: Iterable[tuple], tally: list[int]) -> Iterator[tuple]:
-    """Pass the rows through, counting them into tally[0]."""
-    for row in rows:
-        tally[0] += 1
-        yield row
+    """Pass the rows through, counting them into tally[0]. Closing this closes the rows'
+    own iterator (a database cursor) at once."""
+    rows = iter(rows)
+    try:
+        for row in rows:
+            tally[0] += 1
+            yield row
+    finally:
+        close = getattr(rows, "close", None)
+        if close is not None:
+            close()

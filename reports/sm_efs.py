@@ -20,9 +20,14 @@ from django.utils.translation import gettext as _
 from participants import pesel as pesel_rules
 from participants.ages import age_on
 from participants.models import Enrolment
+from reports.cell_safety import looks_like_formula
 
 LAYOUT = Path(__file__).parent / "data" / "sm_efs_participants.toml"
-POSTCODE = re.compile(r"^\d{2}-\d{3}$")
+# ASCII digits only, the whole value: "$" let "45-001\n" through and \d took any script's digits.
+POSTCODE = re.compile(r"[0-9]{2}-[0-9]{3}")
+# "+48 600 100 200": a plus, digits and spaces make no formula that could do anything, and SM
+# EFS takes phones in this form; any other text starting like a formula is refused.
+INTERNATIONAL_PHONE = re.compile(r"\+[0-9 ]+")
 CITIZENSHIP_POLISH = "Obywatelstwo polskie"
 CITIZENSHIP_THIRD_COUNTRY = (
     "Brak polskiego obywatelstwa lub bezpaństwowiec – obywatel kraju spoza UE"
@@ -140,9 +145,26 @@ def row_of(enrolment: Enrolment, project_number: str) -> tuple[list, list[Proble
         value = "" if value is None else value
         if column.required and value == "":
             problem(column.name, _("Brak wymaganej wartości."))
+        if _formula_like(value):
+            problem(
+                column.name,
+                _(
+                    "Wartość zaczyna się od znaku =, +, -, @, tabulatora lub powrotu karetki "
+                    "– arkusz kalkulacyjny wziąłby ją za formułę. Popraw ją przed eksportem."
+                ),
+            )
         values.append(value)
     _check_person(enrolment, problem)
     return values, problems
+
+
+def _formula_like(value) -> bool:
+    """Text the file would carry raw that a spreadsheet would run as a formula."""
+    return (
+        isinstance(value, str)
+        and looks_like_formula(value)
+        and not INTERNATIONAL_PHONE.fullmatch(value)
+    )
 
 
 def _check_person(enrolment: Enrolment, problem) -> None:
@@ -164,7 +186,7 @@ def _check_person(enrolment: Enrolment, problem) -> None:
                 problem("Wiek", _("Data urodzenia nie zgadza się z numerem PESEL."))
     elif not person.no_pesel:
         problem("PESEL/Inny identyfikator", _("Brak numeru PESEL bez zaznaczenia „brak PESEL”."))
-    if family is not None and family.postcode and not POSTCODE.match(family.postcode):
+    if family is not None and family.postcode and not POSTCODE.fullmatch(family.postcode):
         problem("Kod pocztowy", _("Kod pocztowy musi mieć postać 00-000."))
 
 

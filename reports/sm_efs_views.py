@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from reports import sm_efs
+from reports import exporters, sm_efs
 from reports.forms import ReportFilterForm
 from reports.scope import ReportFilters
 from reports.tables import Column
@@ -41,10 +41,24 @@ def sm_efs_page(request):
         data = form.cleaned_data
         args = (data["project"].pk, data["project_number"], data["date_from"], data["date_to"])
         count, problems = sm_efs.validate(*args)
+        filters = ReportFilters((data["project"].pk,), data["date_from"], data["date_to"])
         if problems:
+            # Refused, but audited: the coordinator asked for the file and was shown which
+            # rows (by person id) keep it from being made.
+            exporters.log_export(
+                user=request.user,
+                what="sm-efs",
+                name="sm-efs-uczestnicy",
+                fmt="csv",
+                filters=filters,
+                rows=0,
+                complete=False,
+                checked=count,
+                refused_rows=len({problem.enrolment_id for problem in problems}),
+                problems=len(problems),
+            )
             context.update(problems=problems, checked=count)
             return TemplateResponse(request, "reports/sm_efs.html", context)
-        filters = ReportFilters((data["project"].pk,), data["date_from"], data["date_to"])
         columns = [Column(name) for name in context["columns"]]
         return send(
             user=request.user,
@@ -53,6 +67,7 @@ def sm_efs_page(request):
             fmt="csv",
             filters=filters,
             sections=[(None, columns, sm_efs.rows(*args))],
+            defuse=False,  # the import takes the values as they are; validate() vetted them
         )
     return TemplateResponse(
         request, "reports/sm_efs.html", context, status=400 if form.is_bound else 200

@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.log import acting_as, current_context
 from reports import exporters, pg_copy
 from reports.charts import bar_chart
 from reports.forms import ReportFilterForm
@@ -120,25 +121,57 @@ def large_read():
         yield
 
 
-def send(*, user, what: str, name: str, fmt: str, filters, sections, ready=False, copy_from=None):
+def send(
+    *,
+    user,
+    what: str,
+    name: str,
+    fmt: str,
+    filters,
+    sections,
+    ready=False,
+    copy_from=None,
+    defuse=True,
+):
     """A streamed CSV or a (write-only built) XLSX of the sections, audit-logged with the
-    number of data rows."""
+    number of data rows. `defuse=False`: CSV text written raw (see `writers.csv_lines`)."""
     tally = [0]
     sections = [
         (title, columns, exporters.counted(rows, tally)) for title, columns, rows in sections
     ]
     if fmt == exporters.XLSX:
-        with large_read():
-            output = xlsx_file(sections)
-        exporters.log_export(
-            user=user, what=what, name=name, fmt=fmt, filters=filters, rows=tally[0]
-        )
+        finished = False
+        try:
+            with large_read():
+                try:
+                    output = xlsx_file(sections)
+                finally:
+                    # A build that failed half-way leaves a server-side cursor open: close it
+                    # inside its transaction, not whenever the garbage collector gets to it.
+                    for _title, _columns, rows in sections:
+                        rows.close()
+            finished = True
+        finally:
+            # Logged even when building fails: the rows read so far did leave the database.
+            exporters.log_export(
+                user=user,
+                what=what,
+                name=name,
+                fmt=fmt,
+                filters=filters,
+                rows=tally[0],
+                complete=finished,
+            )
         return FileResponse(
             output,
             as_attachment=True,
             filename=_file_name(name, fmt),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
+
+    # The body streams after AuditContextMiddleware's block has ended: keep the request's
+    # context (its id, the client's address) for the entry written at the end.
+    context = current_context()
 
     def body():
         finished = False
@@ -150,19 +183,22 @@ def send(*, user, what: str, name: str, fmt: str, filters, sections, ready=False
                     yield "".join(header).encode("utf-8")
                     yield from pg_copy.csv_body(copy_from, tally)
                 else:
-                    for chunk in csv_lines(sections, ready=ready):
+                    for chunk in csv_lines(sections, ready=ready, defuse=defuse):
                         yield chunk.encode("utf-8")
             finished = True
         finally:
-            exporters.log_export(
-                user=user,
-                what=what,
-                name=name,
-                fmt=fmt,
-                filters=filters,
-                rows=tally[0],
-                complete=finished,
-            )
+            with acting_as(
+                context.actor, request_id=context.request_id, ip_address=context.ip_address
+            ):
+                exporters.log_export(
+                    user=user,
+                    what=what,
+                    name=name,
+                    fmt=fmt,
+                    filters=filters,
+                    rows=tally[0],
+                    complete=finished,
+                )
 
     response = StreamingHttpResponse(body(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_file_name(name, fmt)}"'

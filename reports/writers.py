@@ -3,6 +3,9 @@
 CSV: UTF-8 with a BOM and `;` between fields, decimal commas, dates yyyy-mm-dd — what Excel
 set to Polish opens correctly. XLSX: openpyxl's write-only mode (rows go straight to a temporary
 file), dates as dates, amounts as numbers in a PLN format, the header row frozen.
+
+Text goes through `reports.cell_safety` in both: no formula and no control character reaches a
+spreadsheet from what people typed.
 """
 
 import csv
@@ -16,6 +19,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from reports.cell_safety import csv_safe, looks_like_formula, strip_controls
 from reports.tables import HOURS, PERCENT, PLN, Column
 
 BOM = "\ufeff"
@@ -26,6 +30,8 @@ ROWS_PER_CHUNK = 2000
 
 
 def csv_text(value) -> str:
+    if isinstance(value, str):
+        return csv_safe(value)
     if value is None:
         return ""
     if isinstance(value, Decimal | float):
@@ -35,16 +41,27 @@ def csv_text(value) -> str:
     return str(value)  # dates give yyyy-mm-dd
 
 
+def _ready_text(value):
+    return csv_safe(value) if isinstance(value, str) else value
+
+
+def _raw_text(value) -> str:
+    return value if isinstance(value, str) else csv_text(value)
+
+
 def csv_lines(
     sections: Iterable[tuple[str | None, list[Column], Iterable[tuple]]],
     *,
     ready: bool = False,
     newline: str = "\r\n",
+    defuse: bool = True,
 ) -> Iterator[str]:
     """The BOM, then each section: an optional title line, the header, its rows (a blank line
     between sections). Yields chunks of a few thousand rows. `ready`: the rows hold only
-    text, integers, dates, times and None (the csv module writes them as they are), so the
-    per-value conversion is skipped — what makes a million-row register fast."""
+    text, integers, dates, times and None (the csv module writes them as they are), so only
+    the text is looked at — what makes a million-row register fast. `defuse=False` writes
+    the text raw: only for a file whose rows were checked to hold no formula-like text (the
+    SM EFS import, see `reports.sm_efs`)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator=newline)
 
@@ -61,7 +78,14 @@ def csv_lines(
         if title:
             writer.writerow([str(title)])
         writer.writerow([str(column.header) for column in columns])
-        values = rows if ready else ([csv_text(value) for value in row] for row in rows)
+        if ready and defuse:
+            values = ([_ready_text(value) for value in row] for row in rows)
+        elif ready:
+            values = rows
+        elif defuse:
+            values = ([csv_text(value) for value in row] for row in rows)
+        else:
+            values = ([_raw_text(value) for value in row] for row in rows)
         while chunk := list(islice(values, ROWS_PER_CHUNK)):
             writer.writerows(chunk)
             yield flush()
@@ -69,19 +93,32 @@ def csv_lines(
 
 
 def _cell_factory(sheet, columns: list[Column]):
-    """A function making a row's cells: plain values, or formatted cells where the column
-    needs a number format (amounts, percentages, hours, dates)."""
+    """A function making a row's cells: plain values, formatted cells where the column needs
+    a number format (amounts, percentages, hours, dates), string cells for formula-like
+    text."""
     # Dates need no cell of their own: openpyxl gives a date value the yyyy-mm-dd format.
     formats = {PLN: PLN_FORMAT, PERCENT: PERCENT_FORMAT, HOURS: HOURS_FORMAT}
     wanted = [formats.get(column.kind) for column in columns]
     percent = [column.kind == PERCENT for column in columns]
-    if not any(wanted):
-        return lambda row: row
+
+    def text_cell(value: str):
+        value = strip_controls(value)
+        if not looks_like_formula(value):
+            return value
+        # openpyxl would store "=…" as a live formula: a string cell instead, flagged as
+        # text the way Excel flags a value typed after an apostrophe.
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        cell.quotePrefix = True
+        return cell
 
     def cells(row):
         out = []
         for value, number_format, is_percent in zip(row, wanted, percent, strict=True):
-            if number_format is None or value is None or value == "":
+            if isinstance(value, str):
+                out.append(text_cell(value))
+                continue
+            if number_format is None or value is None:
                 out.append(value)
                 continue
             if is_percent:

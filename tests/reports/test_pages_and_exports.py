@@ -345,7 +345,7 @@ def test_enquiry_register_is_scoped_audited_and_reads_back_in_both_formats(clien
             "nowe",
             "",
             "Ola",
-            ola.phone,
+            f"'{ola.phone}",  # "+48…" would start a formula: defused with an apostrophe
             "",
             "o dowolnej porze",
         ],
@@ -361,3 +361,18 @@ def test_enquiry_register_is_scoped_audited_and_reads_back_in_both_formats(clien
         ("rejestr:zgloszenia", "csv", 1),
         ("rejestr:zgloszenia", "xlsx", 1),
     ]
+
+
+def test_a_streamed_csv_export_is_logged_with_the_requests_id_and_address(client, dataset):
+    client.force_login(dataset.coordinator)
+    response = client.get(
+        reverse("reports:register-export", args=["konsultacje", "csv"]),
+        RANGE_2025,
+        HTTP_X_REQUEST_ID="abcd1234abcd",
+        REMOTE_ADDR="192.0.2.17",
+    )
+    assert not AuditEntry.objects.filter(action=AuditEntry.Action.EXPORT).exists()
+    assert len(read_csv(response)) == 6  # the entry is written once the body has streamed
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.EXPORT)
+    assert (entry.request_id, entry.ip_address) == ("abcd1234abcd", "192.0.2.17")
+    assert (entry.actor, entry.detail["complete"]) == (dataset.coordinator, True)

@@ -1,10 +1,13 @@
 """Every report's figures against the hand-made dataset (tests/reports/conftest.py)."""
 
+import re
 from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 
+from projects.models import Funding
 from reports.queries import activities, consultations, efs, funding, targets
 from reports.scope import ReportFilters, report_projects
 
@@ -180,3 +183,50 @@ def test_funding_summary(dataset):
         )
     ]
     assert result.footer[1:] == result.rows[0][1:]
+
+
+def test_funding_totals_leave_out_a_project_of_unknown_value_from_the_percentages(client, dataset):
+    # Alfa: value 1 000 000, co-financing 950 000 (nothing else known). Beta: value unknown,
+    # co-financing 500 000, EU share 400 000. Nobody knows a state subsidy.
+    Funding.objects.filter(project=dataset.alfa).update(
+        eu_share=None, state_subsidy=None, own_contribution=None
+    )
+    Funding.objects.create(
+        project=dataset.beta, co_financing=D("500000.00"), eu_share=D("400000.00")
+    )
+    result = table(funding.build(ReportFilters((dataset.alfa.pk, dataset.beta.pk))), "finansowanie")
+    assert result.footer == (
+        "Razem; udziały procentowe obejmują 1 z 2 projektów (tylko te o znanej wartości)",
+        D("1000000.00"),
+        D("1450000.00"),  # every known co-financing…
+        D("95.00"),  # …but the percentage is Alfa's 950 000 of its 1 000 000, not 145 %
+        D("400000.00"),
+        None,  # no project knows both its EU share and its value
+        None,  # no subsidy anywhere: empty, not 0,00 zł
+        None,
+        D("50000.00"),  # Alfa's own contribution, derived: 1 000 000 − 950 000
+        D("5.00"),
+    )
+    client.force_login(dataset.superuser)
+    html = client.get(reverse("reports:report", args=["finansowanie"])).content.decode()
+    footer = html.split("<tfoot>")[1].split("</tfoot>")[0]
+    cells = [
+        cell.replace("\N{NO-BREAK SPACE}", " ") for cell in re.findall(r">([^<>]*)</t[dh]>", footer)
+    ]
+    assert cells == [
+        "Razem; udziały procentowe obejmują 1 z 2 projektów (tylko te o znanej wartości)",
+        "1 000 000,00 zł",
+        "1 450 000,00 zł",
+        "95,00 %",
+        "400 000,00 zł",
+        "–",
+        "–",
+        "–",
+        "50 000,00 zł",
+        "5,00 %",
+    ]
+
+
+def test_funding_totals_of_projects_all_of_known_value_are_just_razem(dataset):
+    result = table(funding.build(in_alfa(dataset)), "finansowanie")
+    assert result.footer[0] == "Razem"

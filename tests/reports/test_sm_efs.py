@@ -6,6 +6,7 @@ import csv
 import io
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -138,7 +139,24 @@ def test_bad_rows_are_listed_and_nothing_is_exported(client, dataset):
     html = response.content.decode()
     assert reverse("admin:participants_person_change", args=[p1.pk]) in html
     assert p1.last_name not in html  # ids, not names, in the list
-    assert not AuditEntry.objects.filter(action=AuditEntry.Action.EXPORT).exists()
+    # No file, but the refused export is in the audit log: 3 of the 4 rows checked (P5 began
+    # in 2024, before the range) hold the 9 problems; P2 is fine.
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.EXPORT)
+    assert (entry.actor, entry.project) == (dataset.coordinator, dataset.alfa)
+    assert entry.detail == {
+        "export": "sm-efs:sm-efs-uczestnicy",
+        "format": "csv",
+        "filters": {
+            "projects": [dataset.alfa.pk],
+            "date_from": "2025-01-01",
+            "date_to": "2025-12-31",
+        },
+        "rows": 0,
+        "complete": False,
+        "checked": 4,
+        "refused_rows": 3,
+        "problems": 9,
+    }
 
 
 def test_the_project_number_is_required_and_the_project_must_be_mine(client, dataset):
@@ -147,3 +165,59 @@ def test_the_project_number_is_required_and_the_project_must_be_mine(client, dat
     assert response.status_code == 400
     html = response.content.decode()
     assert 'id="id_project_error"' in html and 'id="id_project_number_error"' in html
+
+
+def test_text_a_spreadsheet_would_run_is_a_row_to_fix_and_the_file_stays_raw(client, clean):
+    dataset = clean
+    p1, p3 = dataset.persons["p1"], dataset.persons["p3"]
+    Person.objects.filter(pk=p1.pk).update(last_name='=HYPERLINK("http://evil.example/","klik")')
+    # A phone in international form is what SM EFS takes: not a problem.
+    Person.objects.filter(pk=p3.pk).update(phone="+48 600 100 200")
+    client.force_login(dataset.coordinator)
+    response = export(client, dataset)
+    assert [(p.person_id, p.column, p.message) for p in response.context["problems"]] == [
+        (
+            p1.pk,
+            "Nazwisko",
+            "Wartość zaczyna się od znaku =, +, -, @, tabulatora lub powrotu karetki "
+            "– arkusz kalkulacyjny wziąłby ją za formułę. Popraw ją przed eksportem.",
+        )
+    ]
+
+    Person.objects.filter(pk=p1.pk).update(last_name="Kowalska")
+    rows = read(export(client, dataset))
+    by_identifier = {row[6]: row for row in rows[1:]}
+    assert by_identifier[p3.pesel][19] == "+48 600 100 200"  # raw, no apostrophe
+
+
+@pytest.mark.parametrize(
+    ("postcode", "refused"),
+    [
+        ("45-001", False),
+        pytest.param(
+            "45-001\n",  # a trailing newline from a pasted address
+            True,
+            marks=pytest.mark.skipif(
+                connection.vendor == "postgresql", reason="varchar(6) cannot hold 7 characters"
+            ),
+        ),
+        ("\u0664\u0665-\u0660\u0660\u0661", True),  # Arabic-Indic digits: 45-001 to the eye
+        ("４５-００１", True),  # full-width digits
+        ("45 001", True),
+        ("45-0a1", True),
+    ],
+)
+def test_the_postcode_must_be_exactly_five_ascii_digits(client, clean, postcode, refused):
+    dataset = clean
+    Family.objects.filter(pk=dataset.families["f2"].pk).update(postcode=postcode)
+    client.force_login(dataset.coordinator)
+    response = export(client, dataset)
+    if not refused:
+        assert response["Content-Type"] == "text/csv; charset=utf-8"
+        assert {row[17] for row in read(response)[1:]} == {"45-001"}
+        return
+    problems = {(p.person_id, p.message) for p in response.context["problems"]}
+    # F2 is P3's family, and P4's in the clean dataset.
+    assert problems == {
+        (dataset.persons[name].pk, "Kod pocztowy musi mieć postać 00-000.") for name in ("p3", "p4")
+    }

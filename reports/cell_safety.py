@@ -17,9 +17,8 @@ a negative amount remains a number.
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# The same two rules for PostgreSQL's regular expressions (passed as query parameters, so the
-# characters themselves are in the pattern, nothing to escape).
-SQL_FORMULA_START = "^[=+@\t\r-]"
+# The same two rules for PostgreSQL (passed as query parameters, so the characters themselves
+# are in the pattern, nothing to escape). PostgreSQL text cannot hold NUL.
 SQL_CONTROL_CHARACTERS = "[\x01-\x08\x0b\x0c\x0e-\x1f]"
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from django.db import connection
 from django.db.models import CharField, TextField
 
-from reports.cell_safety import SQL_CONTROL_CHARACTERS, SQL_FORMULA_START
+from reports.cell_safety import FORMULA_STARTS, SQL_CONTROL_CHARACTERS
 
 BUFFER_BYTES = 256 * 1024
 
@@ -28,10 +28,17 @@ def defused_sql(queryset) -> tuple[str, tuple]:
     outer, outer_params = [], []
     for name, (expression, _sql, _alias) in zip(names, compiler.select, strict=True):
         if isinstance(expression.output_field, CharField | TextField):
+            # Nearly every value has no control character: one regular-expression test, then
+            # a look at the first character; the replacement only where it is needed.
+            starts = ", ".join(["%s"] * len(FORMULA_STARTS))
             cleaned = f"regexp_replace({name}, %s, '', 'g')"
-            outer.append(f"CASE WHEN {cleaned} ~ %s THEN '''' || {cleaned} ELSE {cleaned} END")
-            outer_params += [SQL_CONTROL_CHARACTERS, SQL_FORMULA_START]
-            outer_params += [SQL_CONTROL_CHARACTERS, SQL_CONTROL_CHARACTERS]
+            outer.append(
+                f"CASE WHEN {name} ~ %s THEN (CASE WHEN left({cleaned}, 1) IN ({starts}) "
+                f"THEN '''' || {cleaned} ELSE {cleaned} END) "
+                f"WHEN left({name}, 1) IN ({starts}) THEN '''' || {name} ELSE {name} END"
+            )
+            outer_params += [SQL_CONTROL_CHARACTERS, SQL_CONTROL_CHARACTERS, *FORMULA_STARTS]
+            outer_params += [SQL_CONTROL_CHARACTERS, SQL_CONTROL_CHARACTERS, *FORMULA_STARTS]
         else:
             outer.append(name)
     sql = f"SELECT {', '.join(outer)} FROM ({inner}) AS register ({', '.join(names)})"

@@ -14,7 +14,7 @@ import gzip
 import hashlib
 import re
 import time
-from functools import wraps
+from functools import lru_cache, wraps
 
 from django.conf import settings
 from django.core.cache import cache
@@ -26,6 +26,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.http import http_date, urlencode
 
 VERSION_KEY = "portal:content-version"
+CACHE_CONTROL = "public, max-age=0, must-revalidate"
 PAGE_TIMEOUT = 24 * 60 * 60
 _ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
@@ -67,6 +68,11 @@ def content_version() -> str:
 
 def bump_content_version() -> None:
     cache.set(VERSION_KEY, _new_version(), _version_timeout())
+
+
+@lru_cache(maxsize=16)
+def _http_date(seconds: int) -> str:
+    return http_date(seconds)  # the same few versions, asked for on every visit
 
 
 def _version_seconds(version: str) -> int:
@@ -166,18 +172,25 @@ def public_page(view=None, *, params=()):
             not_modified["ETag"] = etag
             return not_modified
 
+        gzipped = _ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")) is not None
         if response is None:
-            response = HttpResponse(content, content_type=content_type)
-        if _ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
-            response.content = compressed
+            # From the cache: a fresh response whose headers are all ours, set directly (the
+            # patch_* helpers parse and merge, a cost on every visit of a busy page).
+            response = HttpResponse(compressed if gzipped else content, content_type=content_type)
+            response["Vary"] = "Accept-Encoding"
+            response["Cache-Control"] = CACHE_CONTROL
+        else:
+            if gzipped:
+                response.content = compressed
+            patch_vary_headers(response, ["Accept-Encoding"])
+            # Browsers may keep the page, but ask each time (a cheap 304) so changes show.
+            patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+        if gzipped:
             response["Content-Encoding"] = "gzip"
             # Another representation of the same page: a weak ETag, as GZipMiddleware gives.
             etag = f"W/{etag}"
-        patch_vary_headers(response, ["Accept-Encoding"])
         response["ETag"] = etag
-        response["Last-Modified"] = http_date(last_modified)
-        # Browsers may keep the page, but ask each time (a cheap 304) so changes show at once.
-        patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+        response["Last-Modified"] = _http_date(last_modified)
         return response
 
     return wrapped

@@ -258,6 +258,15 @@ class Project(models.Model):
         return self.funding_statement or self.default_funding_statement
 
 
+class ProjectContactQuerySet(models.QuerySet):
+    def reachable(self):
+        """Contacts a family can call or write to, in the project's order."""
+        return self.exclude(phone="", email="").order_by("order", "pk")
+
+    def with_phone(self):
+        return self.exclude(phone="").order_by("order", "pk")
+
+
 class ProjectContact(models.Model):
     """A place to reach the project: its office, the implementing unit, a hotline."""
 
@@ -281,6 +290,8 @@ class ProjectContact(models.Model):
     phone = models.CharField(_("telefon"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     order = models.PositiveSmallIntegerField(_("kolejność"), default=0)
+
+    objects = ProjectContactQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("kontakt projektu")

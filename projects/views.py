@@ -13,26 +13,22 @@ from projects.models import Project, ProjectContact
 from services.models import Situation, SupportOffer
 
 
-def _reachable_contacts():
-    """Contacts a family can call or write to, in the project's order."""
-    return ProjectContact.objects.exclude(phone="", email="").order_by("order", "pk")
-
-
 @gzip_page
 @public_page
 def home(request):
     projects = (
         Project.objects.with_status_order()
         .select_related("funding")
-        .prefetch_related(Prefetch("contacts", queryset=_reachable_contacts()))
+        .prefetch_related(Prefetch("contacts", queryset=ProjectContact.objects.reachable()))
     )
     cities = (
         Project.objects.order_by("city").values("city").annotate(projects=Count("pk")).distinct()
     )
-    hotlines = (
-        SupportOffer.objects.filter(place_kinds__slug="hotline")
-        .select_related("project")
-        .prefetch_related(Prefetch("project__contacts", queryset=_reachable_contacts()))
+    # A hotline is listed with the first of its project's phone numbers.
+    hotlines = SupportOffer.objects.hotlines().prefetch_related(
+        Prefetch(
+            "project__contacts", queryset=ProjectContact.objects.with_phone(), to_attr="phones"
+        )
     )
     context = {
         "projects": projects,

@@ -18,6 +18,7 @@ from projects.scoping import RECORD_KEEPING_ROLES, scope_to_projects
 from services.phone import validate_polish_phone
 
 MATERNITY_WARD_SLUG = "maternity-ward"
+HOTLINE_SLUG = "hotline"
 MAX_CONSULTATION_MINUTES = 480
 
 
@@ -67,6 +68,10 @@ class Situation(Vocabulary):
 
 
 class SupportOfferQuerySet(models.QuerySet):
+    def hotlines(self):
+        """Offers given over a hotline, with their project."""
+        return self.filter(place_kinds__slug=HOTLINE_SLUG).select_related("project")
+
     def for_listing(self):
         """What a list of offers shows, fetched in a fixed number of queries."""
         return self.select_related("project").prefetch_related(

@@ -83,6 +83,27 @@ def test_home_puts_the_hotline_and_contacts_before_everything_else(client, seede
     assert 'href="tel:+48774511800"' in hotline
 
 
+def test_a_hotline_shows_its_projects_phone_even_behind_an_e_mail_only_contact(
+    client, seeded_pages
+):
+    """Kraków's "Rodzicu, nie jesteś sam!" runs the hotline; an e-mail-only contact put first
+    must not hide the phone number of the next one."""
+    from projects.models import ProjectContact
+
+    project = Project.objects.get(slug="rodzicu-nie-jestes-sam")
+    ProjectContact.objects.filter(project=project).update(order=5)
+    ProjectContact.objects.create(
+        project=project, label="Skrzynka projektu", email="skrzynka@example.invalid", order=0
+    )
+
+    html = html_of(client, reverse("projects:home"))
+
+    contacts = html.index('id="contact-heading"')
+    hotlines = html[contacts : html.index("Kontakty projektów", contacts)]
+    assert "Infolinia dla rodziców" in hotlines
+    assert 'href="tel:+48660637852"' in hotlines
+
+
 # --- Offer list -------------------------------------------------------------------------------
 
 OFFERS = "/pl/oferty/"

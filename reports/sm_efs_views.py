@@ -1,8 +1,11 @@
 """The SM EFS export page: choose the project, give its number, check every row; download
 only when nothing needs fixing."""
 
+import tempfile
+
 from django import forms
 from django.contrib import admin
+from django.http import FileResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -11,7 +14,8 @@ from reports import exporters, sm_efs
 from reports.forms import ReportFilterForm
 from reports.scope import ReportFilters
 from reports.tables import Column
-from reports.views import _require_reports, send
+from reports.views import _file_name, _require_reports, large_read
+from reports.writers import csv_lines
 
 
 class SmEfsForm(ReportFilterForm):
@@ -27,6 +31,26 @@ class SmEfsForm(ReportFilterForm):
         self.fields["project"].empty_label = None
 
 
+NAME = "sm-efs-uczestnicy"
+
+
+def _checked_file(args, column_names):
+    """The whole file written to a temporary file while every row is checked, in one read
+    (one transaction): what is handed over is exactly what was checked, and memory stays
+    flat. Returns (file rewound, rows, problems)."""
+    problems, tally = [], [0]
+    columns = [Column(name) for name in column_names]
+    rows = sm_efs.checked_rows(*args, problems=problems, tally=tally)
+    output = tempfile.TemporaryFile()  # noqa: SIM115 -- the response closes (and deletes) it
+    with large_read():
+        # The import takes the values as they are (no defusing); the check refuses any that
+        # a spreadsheet would run.
+        for chunk in csv_lines([(None, columns, rows)], defuse=False):
+            output.write(chunk.encode("utf-8"))
+    output.seek(0)
+    return output, tally[0], problems
+
+
 def sm_efs_page(request):
     _require_reports(request)
     form = SmEfsForm(request.GET or None, user=request.user)
@@ -40,16 +64,15 @@ def sm_efs_page(request):
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         args = (data["project"].pk, data["project_number"], data["date_from"], data["date_to"])
-        count, problems = sm_efs.validate(*args)
         filters = ReportFilters((data["project"].pk,), data["date_from"], data["date_to"])
+        output, count, problems = _checked_file(args, context["columns"])
+        log = {"user": request.user, "what": "sm-efs", "name": NAME, "fmt": "csv"}
         if problems:
+            output.close()
             # Refused, but audited: the coordinator asked for the file and was shown which
             # rows (by person id) keep it from being made.
             exporters.log_export(
-                user=request.user,
-                what="sm-efs",
-                name="sm-efs-uczestnicy",
-                fmt="csv",
+                **log,
                 filters=filters,
                 rows=0,
                 complete=False,
@@ -59,15 +82,12 @@ def sm_efs_page(request):
             )
             context.update(problems=problems, checked=count)
             return TemplateResponse(request, "reports/sm_efs.html", context)
-        columns = [Column(name) for name in context["columns"]]
-        return send(
-            user=request.user,
-            what="sm-efs",
-            name="sm-efs-uczestnicy",
-            fmt="csv",
-            filters=filters,
-            sections=[(None, columns, sm_efs.rows(*args))],
-            defuse=False,  # the import takes the values as they are; validate() vetted them
+        exporters.log_export(**log, filters=filters, rows=count, complete=True)
+        return FileResponse(
+            output,
+            as_attachment=True,
+            filename=_file_name(NAME, "csv"),
+            content_type="text/csv; charset=utf-8",
         )
     return TemplateResponse(
         request, "reports/sm_efs.html", context, status=400 if form.is_bound else 200

@@ -99,6 +99,22 @@ def test_a_clean_project_exports_every_participant(client, clean):
     assert entry.detail["rows"] == 5
 
 
+def test_the_file_handed_over_is_the_file_checked_in_one_read(client, clean):
+    """The participants are read once, checked and written in the same pass: a record changed
+    between a check and a second read could not reach the file unchecked."""
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(clean.coordinator)
+    with CaptureQueriesContext(connection) as queries:
+        response = export(client, clean)
+
+    assert response.status_code == 200
+    reads = [q["sql"] for q in queries if 'FROM "participants_enrolment"' in q["sql"]]
+    assert len(reads) == 1
+    assert len(read(response)) == 1 + 5
+    assert response["Content-Disposition"].startswith('attachment; filename="sm-efs-uczestnicy-')
+
+
 def test_anonymised_persons_are_left_out(client, clean):
     dataset = clean
     Person.objects.filter(pk=dataset.persons["p2"].pk).update(anonymised_at=timezone.now())

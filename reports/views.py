@@ -139,6 +139,18 @@ def send(
     sections = [
         (title, columns, exporters.counted(rows, tally)) for title, columns, rows in sections
     ]
+
+    def log(complete: bool) -> None:
+        exporters.log_export(
+            user=user,
+            what=what,
+            name=name,
+            fmt=fmt,
+            filters=filters,
+            rows=tally[0],
+            complete=complete,
+        )
+
     if fmt == exporters.XLSX:
         finished = False
         try:
@@ -153,15 +165,7 @@ def send(
             finished = True
         finally:
             # Logged even when building fails: the rows read so far did leave the database.
-            exporters.log_export(
-                user=user,
-                what=what,
-                name=name,
-                fmt=fmt,
-                filters=filters,
-                rows=tally[0],
-                complete=finished,
-            )
+            log(finished)
         return FileResponse(
             output,
             as_attachment=True,
@@ -190,15 +194,7 @@ def send(
             with acting_as(
                 context.actor, request_id=context.request_id, ip_address=context.ip_address
             ):
-                exporters.log_export(
-                    user=user,
-                    what=what,
-                    name=name,
-                    fmt=fmt,
-                    filters=filters,
-                    rows=tally[0],
-                    complete=finished,
-                )
+                log(finished)
 
     response = StreamingHttpResponse(body(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_file_name(name, fmt)}"'

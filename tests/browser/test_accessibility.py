@@ -57,6 +57,26 @@ def describe(violations) -> str:
     )
 
 
+def check_at_both_widths(page, axe, label: str, shot=None, *, full_page=True) -> list[str]:
+    """axe's WCAG A/AA checks of the loaded page at 1280 and 320 px, and reflow (no
+    horizontal scroll) at 320 px: the failures, labelled. With `shot` (a path without the
+    width), a screenshot at each width to `<shot>-<width>.png`."""
+    failures = []
+    for viewport in (DESKTOP, PHONE):
+        page.set_viewport_size(viewport)
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        violations = results.response["violations"]
+        if violations:
+            failures.append(f"{label} at {viewport['width']}px:\n{describe(violations)}")
+        if viewport is PHONE:
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > PHONE["width"]:
+                failures.append(f"{label}: horizontal scroll at 320px ({width}px wide)")
+        if shot is not None:
+            page.screenshot(path=f"{shot}-{viewport['width']}.png", full_page=full_page)
+    return failures
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_public_page_has_no_axe_violations(language, seeded_site, browser_page, artifacts):
     from axe_playwright_python.sync_playwright import Axe
@@ -82,22 +102,11 @@ def test_every_public_page_has_no_axe_violations(language, seeded_site, browser_
         shot_taken.add(name)
         page.set_viewport_size(DESKTOP)
         page.goto(seeded_site.url + path)
-        for viewport in (DESKTOP, PHONE):
-            page.set_viewport_size(viewport)
-            results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
-            checked += 1
-            violations = results.response["violations"]
-            if violations:
-                failures.append(f"{path} at {viewport['width']}px:\n{describe(violations)}")
-            if viewport is PHONE:
-                width = page.evaluate("document.documentElement.scrollWidth")
-                if width > PHONE["width"]:
-                    failures.append(f"{path}: horizontal scroll at 320px ({width}px wide)")
-            if name:
-                shot = artifacts / f"{language}-{name}-{viewport['width']}.png"
-                page.screenshot(path=str(shot), full_page=True)
+        shot = artifacts / f"{language}-{name}" if name else None
+        failures += check_at_both_widths(page, axe, path, shot)
+        checked += 1
 
-    assert checked == 2 * len(paths)
+    assert checked == len(paths)
     assert not failures, "\n".join(failures)
 
 
@@ -126,19 +135,8 @@ def test_the_page_of_a_form_refused_for_its_csrf_cookie_has_no_axe_violations(
     assert navigation.value.status == 403
     assert page.evaluate("document.documentElement.lang") == language
     assert page.locator("h1").count() == 1
-    failures = []
-    for viewport in (DESKTOP, PHONE):
-        page.set_viewport_size(viewport)
-        results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
-        if results.response["violations"]:
-            failures.append(
-                f"at {viewport['width']}px:\n{describe(results.response['violations'])}"
-            )
-        if viewport is PHONE:
-            width = page.evaluate("document.documentElement.scrollWidth")
-            if width > PHONE["width"]:
-                failures.append(f"horizontal scroll at 320px ({width}px wide)")
-        page.screenshot(path=str(artifacts / f"{language}-csrf-failure-{viewport['width']}.png"))
+    shot = artifacts / f"{language}-csrf-failure"
+    failures = check_at_both_widths(page, axe, "the CSRF failure page", shot, full_page=False)
     assert not failures, "\n".join(failures)
 
 

@@ -10,8 +10,8 @@ load from there as in production.
 import pytest
 from django.urls import reverse
 
-from tests.browser.conftest import DESKTOP, PHONE
-from tests.browser.test_accessibility import AXE_TAGS, describe
+from tests.browser.conftest import DESKTOP
+from tests.browser.test_accessibility import check_at_both_widths
 
 pytestmark = pytest.mark.django_db
 
@@ -56,19 +56,11 @@ def test_every_report_page_has_no_axe_violations(seeded_site, browser_page, clie
         page.route(url, serve(html))
         page.set_viewport_size(DESKTOP)
         page.goto(url)
-        for viewport in (DESKTOP, PHONE):
-            page.set_viewport_size(viewport)
-            results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
-            violations = results.response["violations"]
-            if violations:
-                failures.append(f"{path} at {viewport['width']}px:\n{describe(violations)}")
-            if viewport is PHONE:  # reflow: only a wide table scrolls, in its own region
-                width = page.evaluate("document.documentElement.scrollWidth")
-                if width > PHONE["width"]:
-                    failures.append(f"{path}: horizontal scroll at 320px ({width}px wide)")
-            if path == reverse("reports:report", args=["cele"]):
-                shot = artifacts / f"pl-report-targets-{viewport['width']}.png"
-                page.screenshot(path=str(shot), full_page=True)
+        # Reflow too: only a wide table scrolls, in its own region.
+        targets = path == reverse("reports:report", args=["cele"])
+        failures += check_at_both_widths(
+            page, axe, path, artifacts / "pl-report-targets" if targets else None
+        )
         page.unroute(url)
 
     assert not failures, "\n".join(failures)

@@ -8,8 +8,8 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
-from tests.browser.conftest import DESKTOP, PHONE
-from tests.browser.test_accessibility import AXE_TAGS, describe
+from tests.browser.conftest import DESKTOP
+from tests.browser.test_accessibility import check_at_both_widths
 from tests.browser.test_report_pages import serve
 
 pytestmark = pytest.mark.django_db
@@ -63,16 +63,7 @@ def test_the_sign_in_pages_have_no_axe_violations(seeded_site, browser_page, cli
         page.route(url, serve(html))
         page.set_viewport_size(DESKTOP)
         page.goto(url)
-        for viewport in (DESKTOP, PHONE):
-            page.set_viewport_size(viewport)
-            results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
-            violations = results.response["violations"]
-            if violations:
-                failures.append(f"{name} at {viewport['width']}px:\n{describe(violations)}")
-            width = page.evaluate("document.documentElement.scrollWidth")
-            if viewport is PHONE and width > PHONE["width"]:
-                failures.append(f"{name}: horizontal scroll at 320px ({width}px wide)")
-            page.screenshot(path=str(artifacts / f"pl-{name}-{viewport['width']}.png"))
+        failures += check_at_both_widths(page, axe, name, artifacts / f"pl-{name}", full_page=False)
         page.unroute(url)
 
     assert not failures, "\n".join(failures)

@@ -25,14 +25,6 @@ def otp_required():
         yield
 
 
-@pytest.fixture
-def ewa():
-    from projects.models import StaffRole
-    from tests.factories import make_project, make_staff
-
-    return make_staff(make_project("alfa"), StaffRole.CASEWORKER, username="ewa")
-
-
 def signed_in_with_the_app(client, user) -> TOTPDevice:
     device = confirmed_device(user)
     client.force_login(user)

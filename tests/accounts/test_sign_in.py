@@ -17,19 +17,12 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.middleware import LAST_ACTIVITY_KEY
-from projects.models import StaffRole
-from tests.factories import make_project, make_staff
 
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "haslo-testowe-123"
 ADMIN_INDEX = "/pl/admin/"
 PERSON_LIST = "/pl/admin/participants/person/"
-
-
-@pytest.fixture
-def ewa():
-    return make_staff(make_project("alfa"), StaffRole.CASEWORKER, username="ewa")
 
 
 def code_for(device: TOTPDevice) -> str:
